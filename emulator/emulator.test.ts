@@ -1,0 +1,372 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fixtureBytes, fixtureNames, fixtureReply } from "./fixtures.js";
+import { startEmulator, type Emulator } from "./server.js";
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(() => {
+  emulator.reset();
+});
+
+const AUTH = { "content-type": "application/json", authorization: "Bearer sk-or-v1-test" };
+
+function post(body: unknown, scenario?: string, headers: Record<string, string> = AUTH): Promise<Response> {
+  const base = scenario === undefined ? emulator.baseURL : emulator.baseURLFor(scenario);
+  return fetch(`${base}/chat/completions`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+
+const hello = { model: "openai/gpt-4o", messages: [{ role: "user", content: "Hi there" }] };
+
+interface Chunk {
+  id: string;
+  model: string;
+  provider: string;
+  error?: { code: unknown; message: string };
+  usage?: Record<string, unknown>;
+  choices: {
+    delta: {
+      role?: string;
+      content?: string | null;
+      tool_calls?: { index: number; id?: string; function: { name?: string; arguments?: string } }[];
+    };
+    finish_reason: string | null;
+  }[];
+}
+
+/** SSE frames (split on blank lines). */
+function frames(text: string): string[] {
+  return text.split("\n\n").filter((f) => f !== "");
+}
+
+function chunks(text: string): Chunk[] {
+  return frames(text)
+    .filter((f) => f.startsWith("data: ") && f !== "data: [DONE]")
+    .map((f) => JSON.parse(f.slice(6)) as Chunk);
+}
+
+function streamedContent(text: string): string {
+  return chunks(text)
+    .map((c) => c.choices[0]?.delta.content ?? "")
+    .join("");
+}
+
+async function until(predicate: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const weatherTool = {
+  type: "function",
+  function: {
+    name: "get_weather",
+    description: "Get the current weather in a given location",
+    parameters: {
+      type: "object",
+      properties: { location: { type: "string", description: "The city and state, e.g. San Francisco, CA" } },
+      required: ["location"],
+    },
+  },
+};
+const timeTool = {
+  type: "function",
+  function: {
+    name: "get_time",
+    description: "Get the current local time in a city",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  },
+};
+
+describe("ok responder", () => {
+  it("non-stream: padding, then a parseable chat.completion", async () => {
+    const res = await post({ ...hello, messages: [{ role: "user", content: "Tell me a joke." }] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const text = await res.text();
+    expect(text.startsWith("\n         \n{")).toBe(true);
+    const body = JSON.parse(text) as Record<string, unknown> & { usage: Record<string, unknown>; choices: { message: { content: string } }[] };
+    expect(body["id"]).toMatch(/^gen-\d+-[A-Za-z0-9]{20}$/);
+    expect(res.headers.get("x-generation-id")).toBe(body["id"]);
+    expect(body["model"]).toBe("openai/gpt-4o-2024-08-06");
+    expect(body["provider"]).toBe("OpenAI");
+    expect(body.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 25, total_tokens: 37, is_byok: false });
+    expect(body.choices[0]?.message.content.length).toBeGreaterThan(10);
+    expect(emulator.chatRequests()).toHaveLength(1);
+    expect(emulator.lastRequest()?.headers["authorization"]).toBe("Bearer sk-or-v1-test");
+  });
+
+  it("stream framing: comment, role chunk, finish, usage chunk with finish_reason null, [DONE]", async () => {
+    const res = await post({ model: "anthropic/claude-sonnet-4.5", stream: true, messages: [{ role: "user", content: "Write a short poem about the sea." }] });
+    expect(res.headers.get("content-type")).toBe("text/event-stream");
+    const text = await res.text();
+    const fs = frames(text);
+    expect(fs[0]).toBe(": OPENROUTER PROCESSING");
+    expect(fs.filter((f) => f.startsWith(":")).length).toBeGreaterThanOrEqual(2);
+    expect(fs[fs.length - 1]).toBe("data: [DONE]");
+    const cs = chunks(text);
+    expect(cs[0]?.choices[0]?.delta).toEqual({ role: "assistant", content: "" });
+    const usageChunk = cs[cs.length - 1];
+    expect(usageChunk?.usage).toBeDefined();
+    expect(usageChunk?.choices[0]?.finish_reason).toBeNull();
+    expect(cs[cs.length - 2]?.choices[0]?.finish_reason).toBe("stop");
+    expect(usageChunk?.model).toBe("anthropic/claude-4.5-sonnet-20250929");
+    expect(streamedContent(text).split("\n")).toHaveLength(4);
+  });
+
+  it("stream and non-stream give the same answer", async () => {
+    const body = { model: "mistralai/mistral-small", messages: [{ role: "system", content: "Translate to French." }, { role: "user", content: "I love programming." }] };
+    const json = (await (await post(body)).json()) as { provider: string; choices: { message: { content: string } }[] };
+    const streamed = await (await post({ ...body, stream: true })).text();
+    expect(json.choices[0]?.message.content).toBe("J'adore la programmation.");
+    expect(streamedContent(streamed)).toBe("J'adore la programmation.");
+    expect(json.provider).toBe("Mistral");
+  });
+
+  it("max_tokens truncates with finish_reason length", async () => {
+    const res = await post({ ...hello, max_tokens: 3 });
+    const body = (await res.json()) as { choices: { finish_reason: string; message: { content: string } }[] };
+    expect(body.choices[0]?.finish_reason).toBe("length");
+    expect(body.choices[0]?.message.content).toBe("Hello from the");
+  });
+
+  it("tools: docs weather example", async () => {
+    const res = await post({ ...hello, tools: [weatherTool], messages: [{ role: "user", content: "What is the weather like in San Francisco?" }] });
+    const body = (await res.json()) as { choices: { finish_reason: string; message: { content: string; tool_calls: { id: string; function: { name: string; arguments: string } }[] } }[] };
+    const choice = body.choices[0];
+    expect(choice?.finish_reason).toBe("tool_calls");
+    expect(choice?.message.content).toBe("");
+    expect(choice?.message.tool_calls[0]?.id).toMatch(/^call_[A-Za-z0-9]{24}$/);
+    expect(choice?.message.tool_calls[0]?.function).toEqual({ name: "get_weather", arguments: '{"location":"San Francisco, CA"}' });
+  });
+
+  it("tools: numbers from the prompt", async () => {
+    const add = { type: "function", function: { name: "add", description: "Add two numbers", parameters: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } }, required: ["a", "b"] } } };
+    const body = (await (await post({ ...hello, tools: [add], messages: [{ role: "user", content: "What is 3 + 4?" }] })).json()) as { choices: { message: { tool_calls: { function: { arguments: string } }[] } }[] };
+    expect(JSON.parse(body.choices[0]?.message.tool_calls[0]?.function.arguments ?? "")).toEqual({ a: 3, b: 4 });
+  });
+
+  it("tools: parallel calls stream interleaved by index", async () => {
+    const res = await post({ ...hello, stream: true, tools: [weatherTool, timeTool], messages: [{ role: "user", content: "What's the weather in Paris and the time in Tokyo?" }] });
+    const cs = chunks(await res.text());
+    const fragments = cs.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []);
+    const order = fragments.map((f) => f.index);
+    expect(order.slice(0, 4)).toEqual([0, 1, 0, 1]);
+    const args = [0, 1].map((i) => fragments.filter((f) => f.index === i).map((f) => f.function.arguments ?? "").join(""));
+    expect(JSON.parse(args[0] ?? "")).toEqual({ location: "Paris" });
+    expect(JSON.parse(args[1] ?? "")).toEqual({ city: "Tokyo" });
+    expect(fragments.filter((f) => f.id !== undefined).map((f) => f.function.name)).toEqual(["get_weather", "get_time"]);
+    expect(fragments.filter((f) => f.id === undefined).every((f) => Object.keys(f).sort().join() === "function,index")).toBe(true);
+    expect(cs.find((c) => c.choices[0]?.finish_reason != null)?.choices[0]?.finish_reason).toBe("tool_calls");
+  });
+
+  it("tools: after a tool message, a text answer quoting the result", async () => {
+    const messages = [
+      { role: "user", content: "What is the weather like in San Francisco?" },
+      { role: "assistant", content: "", tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"San Francisco, CA"}' } }] },
+      { role: "tool", tool_call_id: "call_1", content: "Sunny in San Francisco, CA" },
+    ];
+    const body = (await (await post({ ...hello, tools: [weatherTool], messages })).json()) as { choices: { finish_reason: string; message: { content: string } }[] };
+    expect(body.choices[0]?.finish_reason).toBe("stop");
+    expect(body.choices[0]?.message.content).toBe("Based on get_weather: Sunny in San Francisco, CA");
+  });
+
+  it("json_schema: the movie example", async () => {
+    const schema = { type: "object", properties: { title: { type: "string" }, year: { type: "integer" }, director: { type: "string" }, rating: { type: "number" } }, required: ["title", "year", "director", "rating"] };
+    const req = { ...hello, response_format: { type: "json_schema", json_schema: { name: "movie", schema } }, messages: [{ role: "user", content: "Tell me about a movie." }] };
+    const body = (await (await post(req)).json()) as { choices: { message: { content: string } }[] };
+    const expected = '{"title":"Inception","year":2010,"director":"Christopher Nolan","rating":8.8}';
+    expect(body.choices[0]?.message.content).toBe(expected);
+    expect(streamedContent(await (await post({ ...req, stream: true })).text())).toBe(expected);
+  });
+
+  it("reasoning details by family and prompt caching", async () => {
+    const anth = (await (await post({ model: "anthropic/claude-sonnet-4.5", reasoning: { effort: "high" }, messages: [{ role: "user", content: "What is 2+2?" }] })).json()) as { choices: { message: { reasoning: string; reasoning_details: Record<string, unknown>[] } }[] };
+    expect(anth.choices[0]?.message.reasoning_details[0]).toMatchObject({ type: "reasoning.text", format: "anthropic-claude-v1" });
+    const cached = { ...hello, messages: [{ role: "user", content: [{ type: "text", text: "Long context", cache_control: { type: "ephemeral" } }] }] };
+    const first = (await (await post(cached)).json()) as { usage: { prompt_tokens_details: Record<string, number> } };
+    const second = (await (await post(cached)).json()) as { usage: { prompt_tokens_details: Record<string, number> } };
+    expect(first.usage.prompt_tokens_details["cache_write_tokens"]).toBeGreaterThan(0);
+    expect(second.usage.prompt_tokens_details["cached_tokens"]).toBeGreaterThan(0);
+  });
+});
+
+describe("fixture replay", () => {
+  const names = fixtureNames().filter((n) => n.startsWith("response-") || n.startsWith("stream-") || n.startsWith("error-"));
+  it.each(names)("%s is replayed byte-exact", async (name) => {
+    const res = await post(hello, `fixture:${name}`);
+    const reply = fixtureReply(name);
+    expect(res.status).toBe(reply?.status);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (name.startsWith("error-object-")) {
+      expect(bytes.toString("utf8")).toBe(`{"error":${fixtureBytes(name)?.toString("utf8").trim()}}`);
+    } else {
+      expect(bytes.equals(fixtureBytes(name) ?? Buffer.alloc(0))).toBe(true);
+    }
+    if (name.endsWith(".sse")) expect(res.headers.get("content-type")).toBe("text/event-stream");
+  });
+});
+
+describe("faults", () => {
+  it("status scenarios return the real error bodies", async () => {
+    const cases: [number, string][] = [
+      [401, "User not found."],
+      [402, "can only afford"],
+      [404, "No allowed providers"],
+      [429, "Provider returned error"],
+      [503, ""],
+    ];
+    for (const [status, text] of cases) {
+      const res = await post(hello, `status:${status}`);
+      expect(res.status).toBe(status);
+      const body = (await res.json()) as { error: { message: string } };
+      expect(body.error.message).toContain(text);
+    }
+  });
+
+  it("auth: missing header and invalid key", async () => {
+    const missing = await post(hello, undefined, { "content-type": "application/json" });
+    expect(missing.status).toBe(401);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe("No auth credentials found");
+    const invalid = await post(hello, undefined, { ...AUTH, authorization: "Bearer sk-or-v1-invalid" });
+    expect(((await invalid.json()) as { error: { message: string } }).error.message).toBe("User not found.");
+  });
+
+  it("flaky counts attempts per scenario string, @key separates counters", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post(hello, "flaky:2:status:503")).status);
+    expect(statuses).toEqual([503, 503, 200, 200]);
+    expect((await post(hello, "flaky:2:status:503@other")).status).toBe(503);
+    expect(emulator.chatRequests().map((r) => r.attempt)).toEqual([1, 2, 3, 4, 1]);
+    const viaHeader = await post(hello, undefined, { ...AUTH, "x-emulator-scenario": "status:500" });
+    expect(viaHeader.status).toBe(500);
+  });
+
+  it("retry-after headers and availability body", async () => {
+    const seconds = await post(hello, "retry-after:3");
+    expect(seconds.status).toBe(429);
+    expect(seconds.headers.get("retry-after")).toBe("3");
+    const date = await post(hello, "retry-after-date:5+status:503");
+    expect(date.status).toBe(503);
+    const when = Date.parse(date.headers.get("retry-after") ?? "");
+    expect(when - Date.now()).toBeGreaterThan(2000);
+    const avail = (await (await post(hello, "availability:7")).json()) as { error: { availability: { retry_after: number } } };
+    expect(avail.error.availability.retry_after).toBe(7);
+  });
+
+  it("html and empty bodies", async () => {
+    const html = await post(hello, "html:502");
+    expect(html.status).toBe(502);
+    expect(html.headers.get("content-type")).toContain("text/html");
+    expect(await html.text()).toContain("<!DOCTYPE html>");
+    const empty = await post(hello, "empty:500");
+    expect(empty.status).toBe(500);
+    expect(await empty.text()).toBe("");
+  });
+
+  it("reset: fetch rejects", async () => {
+    await expect(post(hello, "reset")).rejects.toThrow();
+    const res = await post({ ...hello, stream: true }, "reset-mid-body");
+    await expect(res.text()).rejects.toThrow();
+  });
+
+  it("stall + abort: connection count returns to 0", async () => {
+    const own = await startEmulator();
+    try {
+      const controller = new AbortController();
+      const pending = fetch(`${own.baseURLFor("stall")}/chat/completions`, { method: "POST", headers: AUTH, body: JSON.stringify(hello), signal: controller.signal });
+      await until(() => own.requests.length === 1);
+      expect(own.openConnections()).toBe(1);
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      await until(() => own.activeRequests() === 0 && own.openConnections() === 0);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("close() resolves promptly with a stalled request", async () => {
+    const own = await startEmulator();
+    const pending = fetch(`${own.baseURLFor("stall")}/chat/completions`, { method: "POST", headers: AUTH, body: "{}" }).catch(() => "rejected");
+    await until(() => own.requests.length === 1);
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(await pending).toBe("rejected");
+  });
+
+  it("truncate: stream ends without [DONE] or finish_reason", async () => {
+    const text = await (await post({ ...hello, stream: true }, "truncate")).text();
+    expect(text).not.toContain("[DONE]");
+    expect(chunks(text).every((c) => c.choices[0]?.finish_reason == null)).toBe(true);
+    expect(streamedContent(text).length).toBeGreaterThan(0);
+  });
+
+  it("mid-stream-error: error chunk then [DONE]; non-stream 200 with choice error", async () => {
+    const text = await (await post({ ...hello, stream: true }, "mid-stream-error")).text();
+    const cs = chunks(text);
+    expect(cs[cs.length - 1]?.error?.code).toBe(502);
+    expect(cs[cs.length - 1]?.choices[0]?.finish_reason).toBe("error");
+    expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+    const res = await post(hello, "error-in-200");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { choices: { error: { code: number } }[] }).choices[0]?.error.code).toBe(502);
+  });
+
+  it("slow and slow-body delay the response", async () => {
+    const started = Date.now();
+    expect((await post(hello, "slow:60")).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    const res = await post(hello, "slow-body:60");
+    const headersAt = Date.now();
+    await res.text();
+    expect(Date.now() - headersAt).toBeGreaterThanOrEqual(40);
+  });
+
+  it("unknown scenario and unknown path give JSON envelopes", async () => {
+    const bad = await post(hello, "nope");
+    expect(bad.status).toBe(400);
+    const missing = await fetch(`${emulator.baseURL}/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: number } }).error.code).toBe(404);
+  });
+
+  it("CORS preflight", async () => {
+    const res = await fetch(`${emulator.baseURL}/chat/completions`, {
+      method: "OPTIONS",
+      headers: { origin: "http://example.com", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-headers")).toBe("authorization,content-type");
+    expect(res.headers.get("access-control-allow-methods")).toContain("POST");
+  });
+
+  it("handles a storm of concurrent requests without leaking sockets", async () => {
+    const own = await startEmulator();
+    try {
+      let next = 0;
+      const results: number[] = [];
+      const worker = async (): Promise<void> => {
+        while (next < 500) {
+          const i = next++;
+          const res = await fetch(`${own.baseURLFor(`flaky:1:status:503@k${i}`)}/chat/completions`, { method: "POST", headers: AUTH, body: JSON.stringify({ ...hello, stream: i % 2 === 0 }) });
+          await res.arrayBuffer();
+          results.push(res.status);
+        }
+      };
+      await Promise.all(Array.from({ length: 50 }, worker));
+      expect(results.filter((s) => s === 503)).toHaveLength(500);
+    } finally {
+      await own.close();
+    }
+    expect(own.openConnections()).toBe(0);
+  });
+});

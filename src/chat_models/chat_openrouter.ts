@@ -1,0 +1,234 @@
+import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
+import { BaseChatModel, type LangSmithParams } from "@langchain/core/language_models/chat_models";
+import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
+import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import { getEnvironmentVariable } from "@langchain/core/utils/env";
+import { newChunkState, fromWireDelta } from "../convert/from_wire_chunk.js";
+import { fromWireMessage } from "../convert/from_wire_message.js";
+import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
+import { fromWireUsage } from "../convert/from_wire_usage.js";
+import { toWireMessages } from "../convert/to_wire_messages.js";
+import { inBandErrorOf } from "../wire/error_from_response.js";
+import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
+import { readSse } from "../wire/read_sse.js";
+import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
+import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
+import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
+import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
+import { validateOptions } from "./validate_options.js";
+
+const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
+const DEFAULT_MAX_RETRIES = 2;
+
+/**
+ * Every model on OpenRouter as a LangChain chat model.
+ *
+ * ```ts
+ * const model = new ChatOpenRouter({ model: "anthropic/claude-sonnet-4.5", temperature: 0 });
+ * const answer = await model.invoke("I love programming.");
+ * for await (const chunk of await model.stream("Write a short poem about the sea.")) process.stdout.write(chunk.text);
+ * ```
+ *
+ * Options: {@link ChatOpenRouterFields}. Docs: https://docs.langchain.com/oss/javascript/integrations/chat/openrouter
+ */
+export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIMessageChunk> {
+  static override lc_name(): string {
+    return "ChatOpenRouter";
+  }
+
+  override lc_serializable = true;
+  override lc_namespace = ["langchain", "chat_models", "openrouter"];
+
+  override get lc_secrets(): Record<string, string> {
+    return { apiKey: "OPENROUTER_API_KEY" };
+  }
+
+  /** The model slug requests go to unless a call names another. */
+  model: string;
+  temperature?: number;
+  maxTokens?: number;
+  stop?: string[];
+  streamUsage: boolean;
+  apiKey: string;
+  baseURL: string;
+  siteUrl?: string;
+  siteName?: string;
+  maxRetries: number;
+  timeout?: number;
+
+  /** Constructor values of the request options, overridden per call. */
+  protected readonly defaults: Partial<ChatOpenRouterRequestOptions>;
+  protected readonly connection: OpenRouterConnection;
+
+  constructor(fields: ChatOpenRouterFields) {
+    if (typeof fields !== "object" || fields === null) {
+      throw new TypeError('ChatOpenRouter needs options: new ChatOpenRouter({ model: "openai/gpt-4o" }).');
+    }
+    validateOptions(fields, "constructor");
+    if (fields.model === undefined) {
+      throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
+    }
+    super({ ...fields, maxRetries: 0 });
+    const apiKey = fields.apiKey ?? getEnvironmentVariable("OPENROUTER_API_KEY");
+    if (!apiKey) {
+      throw new OpenRouterAuthError("ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
+    }
+    this.model = fields.model;
+    this.temperature = fields.temperature;
+    this.maxTokens = fields.maxTokens;
+    this.stop = fields.stop;
+    this.streamUsage = fields.streamUsage ?? true;
+    this.apiKey = apiKey;
+    this.baseURL = (fields.baseURL ?? getEnvironmentVariable("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+    this.siteUrl = fields.siteUrl;
+    this.siteName = fields.siteName;
+    this.maxRetries = fields.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.timeout = fields.timeout;
+
+    const defaults: Partial<ChatOpenRouterRequestOptions> = {};
+    for (const [option] of BODY_FIELDS) {
+      if (fields[option] !== undefined) (defaults as Record<string, unknown>)[option] = fields[option];
+    }
+    if (fields.modelKwargs) defaults.modelKwargs = fields.modelKwargs;
+    this.defaults = defaults;
+
+    const headers: Record<string, string> = {};
+    // attribution only when asked for: no default identity is sent on the user's behalf
+    if (fields.siteUrl) headers["HTTP-Referer"] = fields.siteUrl;
+    if (fields.siteName) {
+      headers["X-OpenRouter-Title"] = fields.siteName;
+      headers["X-Title"] = fields.siteName;
+    }
+    Object.assign(headers, fields.defaultHeaders);
+    this.connection = {
+      baseURL: this.baseURL,
+      apiKey,
+      headers,
+      maxRetries: this.maxRetries,
+      timeout: fields.timeout,
+      fetch: fields.fetch,
+    };
+    // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model)
+    for (const key of ["apiKey", "connection"] as const) {
+      Object.defineProperty(this, key, { enumerable: false, writable: true, configurable: true, value: this[key] });
+    }
+  }
+
+  _llmType(): string {
+    return "openrouter";
+  }
+
+  override getLsParams(options: this["ParsedCallOptions"]): LangSmithParams {
+    return {
+      ls_provider: "openrouter",
+      ls_model_name: options.model ?? this.model,
+      ls_model_type: "chat",
+      ls_temperature: options.temperature ?? this.temperature,
+      ls_max_tokens: options.maxTokens ?? this.maxTokens,
+      ls_stop: options.stop ?? this.stop,
+    };
+  }
+
+  /** The request body's fields for a call (without messages), as sent. */
+  override invocationParams(options?: this["ParsedCallOptions"]): Omit<OpenRouterChatRequest, "messages"> {
+    if (options) validateOptions(options, "call");
+    return invocationParams(this.defaults, options);
+  }
+
+  protected connectionFor(options: this["ParsedCallOptions"]): OpenRouterConnection {
+    return options.maxRetries === undefined ? this.connection : { ...this.connection, maxRetries: options.maxRetries };
+  }
+
+  override async _generate(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"]
+  ): Promise<ChatResult> {
+    const request: OpenRouterChatRequest = { ...this.invocationParams(options), messages: toWireMessages(messages) };
+    const { body } = await requestJson<OpenRouterChatResponse>(this.connectionFor(options), {
+      path: "/chat/completions",
+      body: request,
+      signal: options.signal,
+      headers: options.headers,
+    });
+    const choice = body.choices?.[0];
+    if (choice?.error || choice?.finish_reason === "error") {
+      throw inBandErrorOf(choice.error ?? { message: "finish_reason is error" }, {
+        id: body.id,
+        usage: body.usage,
+        partialText: choice.message?.content ?? "",
+      });
+    }
+    const message = fromWireMessage(body);
+    // no llmOutput: core would copy it into response_metadata, and invoke must equal concat(stream)
+    return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
+  }
+
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const request: OpenRouterChatRequest = {
+      ...this.invocationParams(options),
+      messages: toWireMessages(messages),
+      stream: true,
+    };
+    if (options.streamUsage ?? this.streamUsage) request.stream_options = { include_usage: true };
+    const { body, scope, response } = await requestStream(this.connectionFor(options), {
+      path: "/chat/completions",
+      body: request,
+      signal: options.signal,
+      headers: options.headers,
+    });
+    const state = newChunkState();
+    const facts: CompletionFacts = {};
+    try {
+      for await (const chunk of readSse(body, scope, response.headers)) {
+        if (facts.id === undefined) {
+          facts.id = chunk.id;
+          facts.model = chunk.model;
+          facts.provider = chunk.provider;
+          facts.created = chunk.created;
+        }
+        if (chunk.usage) facts.usage = chunk.usage;
+        if (chunk.system_fingerprint != null) facts.system_fingerprint = chunk.system_fingerprint;
+        if (chunk.service_tier != null) facts.service_tier = chunk.service_tier;
+        const choice = chunk.choices?.[0];
+        if (!choice) continue;
+        // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)
+        if (choice.finish_reason != null) facts.finish_reason = choice.finish_reason;
+        if (choice.native_finish_reason != null) facts.native_finish_reason = choice.native_finish_reason;
+        const delta = choice.delta;
+        if (!delta) continue;
+        const fields = fromWireDelta(delta, state);
+        if (!fields) continue;
+        const generation = new ChatGenerationChunk({
+          message: new AIMessageChunk({ ...fields, id: facts.id }),
+          text: fields.content,
+        });
+        yield generation;
+        await runManager?.handleLLMNewToken(fields.content, { prompt: 0, completion: 0 }, undefined, undefined, undefined, {
+          chunk: generation,
+        });
+      }
+    } finally {
+      scope.dispose();
+    }
+    if (facts.finish_reason == null) {
+      throw new OpenRouterStreamError(
+        "OpenRouter's stream ended without a finish reason: the answer may be incomplete.",
+        { generationId: facts.id, usage: facts.usage ?? undefined }
+      );
+    }
+    // every fact goes on exactly one chunk, so concat gives what invoke gives
+    yield new ChatGenerationChunk({
+      message: new AIMessageChunk({
+        content: "",
+        id: facts.id,
+        usage_metadata: fromWireUsage(facts.usage),
+        response_metadata: fromWireMetadata(facts),
+      }),
+      text: "",
+    });
+  }
+}

@@ -1,0 +1,113 @@
+// The one home of ChatOpenRouter's public options. Every request option is also a call option:
+// passed to invoke/stream/batch/bind/withConfig it overrides the constructor for that call.
+import type { BaseChatModelCallOptions, BaseChatModelParams } from "@langchain/core/language_models/chat_models";
+import type {
+  OpenRouterCacheControl,
+  OpenRouterPlugin,
+  OpenRouterProviderPreferences,
+  OpenRouterReasoningConfig,
+  OpenRouterResponseFormat,
+  OpenRouterRoute,
+  OpenRouterTool,
+  OpenRouterToolChoice,
+} from "../wire/types.js";
+
+/** Options that shape the request body; each may be set on the constructor or per call. */
+export interface ChatOpenRouterRequestOptions {
+  /** Model slug, e.g. `"anthropic/claude-sonnet-4.5"`, `"openai/gpt-4o:nitro"` or `"openrouter/auto"`. */
+  model: string;
+  /** Sampling temperature, 0–2. @default undefined (the provider's default) */
+  temperature?: number;
+  /** Most tokens to generate (`max_tokens`). OpenRouter reserves credit for it, so set it on low balances. */
+  maxTokens?: number;
+  /** Nucleus sampling, 0–1 (`top_p`). */
+  topP?: number;
+  /** Sample only from the k most likely tokens (`top_k`; not for OpenAI models). */
+  topK?: number;
+  /** Minimum probability relative to the most likely token, 0–1 (`min_p`). */
+  minP?: number;
+  /** Dynamic top-p by the top token's probability, 0–1 (`top_a`). */
+  topA?: number;
+  /** Penalise tokens by how often they appeared, −2–2 (`frequency_penalty`). */
+  frequencyPenalty?: number;
+  /** Penalise tokens that appeared at all, −2–2 (`presence_penalty`). */
+  presencePenalty?: number;
+  /** Repetition penalty, 0–2 (`repetition_penalty`). */
+  repetitionPenalty?: number;
+  /** Seed for (best-effort) deterministic sampling. */
+  seed?: number;
+  /** Sequences where generation stops (up to 4). */
+  stop?: string[];
+  /** Token id → bias, −100–100 (`logit_bias`). */
+  logitBias?: Record<string, number>;
+  /** Return log probabilities of the output tokens. */
+  logprobs?: boolean;
+  /** How many most likely tokens to return per position, 0–20 (needs `logprobs`). */
+  topLogprobs?: number;
+  /** Stable id of your end user, for abuse isolation. */
+  user?: string;
+  /** Groups requests for sticky provider routing (cache hits) and observability (`session_id`, ≤256 chars). */
+  sessionId?: string;
+  /** Provider routing preferences: order, only, ignore, sort, data_collection, quantizations, max_price… */
+  provider?: OpenRouterProviderPreferences;
+  /** Fallback models, tried in order when the first fails. */
+  models?: string[];
+  /** Deprecated routing strategy; `"fallback"` with `models`. Prefer `provider.sort`. */
+  route?: OpenRouterRoute;
+  /** Plugins: `web`, `file-parser`, `moderation`, `auto-router`, `response-healing`, … */
+  plugins?: OpenRouterPlugin[];
+  /** Reasoning: `{ effort }` or `{ max_tokens }`, `exclude`, `enabled`, `summary`. */
+  reasoning?: OpenRouterReasoningConfig;
+  /** Output modalities, e.g. `["image", "text"]` for image generation. */
+  modalities?: string[];
+  /** Automatic prompt caching for Anthropic-family providers (`cache_control`, with `ttl`). */
+  cacheControl?: OpenRouterCacheControl;
+  /** Stream usage: ask for `stream_options.include_usage`. @default true */
+  streamUsage?: boolean;
+  /** Extra body fields merged last, for anything OpenRouter adds before this package does. */
+  modelKwargs?: Record<string, unknown>;
+}
+
+/** Constructor options of {@link ChatOpenRouter}. */
+export interface ChatOpenRouterFields
+  extends Partial<ChatOpenRouterRequestOptions>,
+    Omit<BaseChatModelParams, "maxRetries"> {
+  /** Model slug, e.g. `"anthropic/claude-sonnet-4.5"`. Required. */
+  model?: string;
+  /** OpenRouter API key. @default process.env.OPENROUTER_API_KEY, read once at construction */
+  apiKey?: string;
+  /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
+  baseURL?: string;
+  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
+  siteUrl?: string;
+  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
+  siteName?: string;
+  /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
+  maxRetries?: number;
+  /** Milliseconds per attempt before giving up on it; on streams, the longest wait for the next bytes. @default undefined (no limit) */
+  timeout?: number;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+  /** A fetch implementation (e.g. a proxy-aware one). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** Call options of {@link ChatOpenRouter}: every request option, plus tools and output format. */
+export interface ChatOpenRouterCallOptions
+  extends BaseChatModelCallOptions,
+    Partial<ChatOpenRouterRequestOptions> {
+  /** Tools in OpenRouter's wire shape (set by `bindTools`). */
+  tools?: OpenRouterTool[];
+  /** Tool choice: `"auto"`, `"none"`, `"required"`/`"any"`, a tool name, or the wire object. */
+  tool_choice?: OpenRouterToolChoice | string;
+  /** Let the model call several tools at once. @default the provider's (true) */
+  parallel_tool_calls?: boolean;
+  /** Set `strict` on every bound tool. */
+  strict?: boolean;
+  /** Response format (set by `withStructuredOutput`). */
+  response_format?: OpenRouterResponseFormat;
+  /** Retries for this call. */
+  maxRetries?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}

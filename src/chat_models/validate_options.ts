@@ -1,0 +1,96 @@
+// Bad options fail here, before any request, with a message that names the fix. These are plain
+// TypeErrors, not OpenRouterErrors: OpenRouter never saw them.
+import type { ChatOpenRouterCallOptions, ChatOpenRouterFields } from "./options.js";
+
+type Check = (value: unknown) => string | undefined;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const number: Check = (value) => (typeof value === "number" && Number.isFinite(value) ? undefined : "a finite number");
+const integer = (min: number): Check => (value) =>
+  Number.isInteger(value) && (value as number) >= min ? undefined : `an integer ≥ ${min}`;
+const positiveNumber: Check = (value) =>
+  typeof value === "number" && Number.isFinite(value) && value > 0 ? undefined : "a number of milliseconds > 0";
+const string: Check = (value) => (typeof value === "string" ? undefined : "a string");
+const nonEmptyString: Check = (value) =>
+  typeof value === "string" && value.trim() !== "" ? undefined : 'a non-empty model slug such as "openai/gpt-4o"';
+const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "true or false");
+const object: Check = (value) => (isRecord(value) ? undefined : "an object");
+const stringArray: Check = (value) =>
+  Array.isArray(value) && value.every((item) => typeof item === "string") ? undefined : "an array of strings";
+const stringRecord: Check = (value) =>
+  isRecord(value) && Object.values(value).every((item) => typeof item === "string") ? undefined : "an object of string values";
+const numberRecord: Check = (value) =>
+  isRecord(value) && Object.values(value).every((item) => typeof item === "number") ? undefined : "an object of token id → number";
+const route: Check = (value) => (value === "fallback" || value === "sort" ? undefined : '"fallback" or "sort"');
+const stop: Check = (value) => (typeof value === "string" ? undefined : stringArray(value));
+const plugins: Check = (value) =>
+  Array.isArray(value) && value.every((item) => isRecord(item) && typeof item["id"] === "string")
+    ? undefined
+    : 'an array of plugin objects with an id, e.g. [{ id: "web", max_results: 5 }]';
+const url: Check = (value) =>
+  typeof value === "string" && /^https?:\/\/[^/]/i.test(value) ? undefined : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
+const fetchFunction: Check = (value) => (typeof value === "function" ? undefined : "a fetch function");
+
+const CHECKS: Record<string, Check> = {
+  model: nonEmptyString,
+  temperature: number,
+  maxTokens: integer(1),
+  topP: number,
+  topK: integer(0),
+  minP: number,
+  topA: number,
+  frequencyPenalty: number,
+  presencePenalty: number,
+  repetitionPenalty: number,
+  seed: integer(Number.MIN_SAFE_INTEGER),
+  stop,
+  logitBias: numberRecord,
+  logprobs: boolean,
+  topLogprobs: integer(0),
+  user: string,
+  sessionId: string,
+  provider: object,
+  models: stringArray,
+  route,
+  plugins,
+  reasoning: object,
+  modalities: stringArray,
+  cacheControl: object,
+  streamUsage: boolean,
+  modelKwargs: object,
+  apiKey: string,
+  baseURL: url,
+  siteUrl: string,
+  siteName: string,
+  maxRetries: integer(0),
+  timeout: positiveNumber,
+  defaultHeaders: stringRecord,
+  headers: stringRecord,
+  fetch: fetchFunction,
+  parallel_tool_calls: boolean,
+  strict: boolean,
+};
+
+/** Throws a TypeError naming the option, what it must be and what it got. */
+export function validateOptions(
+  options: Partial<ChatOpenRouterFields> | Partial<ChatOpenRouterCallOptions>,
+  where: "constructor" | "call"
+): void {
+  for (const key in options) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const check = CHECKS[key];
+    const problem = check?.(value);
+    if (problem) {
+      let shown: string;
+      try {
+        shown = key === "apiKey" ? "(hidden)" : JSON.stringify(value) ?? String(value);
+      } catch {
+        shown = String(value);
+      }
+      throw new TypeError(`ChatOpenRouter ${where} option "${key}" must be ${problem}; got ${shown.slice(0, 80)}.`);
+    }
+  }
+}

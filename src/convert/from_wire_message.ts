@@ -1,0 +1,32 @@
+// A non-streamed chat.completion → AIMessage: text, tool calls, usage, metadata, and every extra
+// OpenRouter field (reasoning, annotations, images, audio) kept in additional_kwargs.
+import { AIMessage } from "@langchain/core/messages";
+import type { OpenRouterChatResponse, OpenRouterResponseMessage } from "../wire/types.js";
+import { factsOfResponse, fromWireMetadata } from "./from_wire_metadata.js";
+import { fromWireToolCalls } from "./from_wire_tool_calls.js";
+import { fromWireUsage } from "./from_wire_usage.js";
+
+/** The OpenRouter-only fields of an assistant message, as sent (api.md §3.3). */
+export function extraFieldsOf(message: OpenRouterResponseMessage): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  if (message.reasoning != null) extra["reasoning"] = message.reasoning;
+  if (message.reasoning_details != null) extra["reasoning_details"] = message.reasoning_details;
+  if (message.annotations != null) extra["annotations"] = message.annotations;
+  if (message.images != null) extra["images"] = message.images;
+  if (message.audio != null) extra["audio"] = message.audio;
+  return extra;
+}
+
+export function fromWireMessage(body: OpenRouterChatResponse): AIMessage {
+  const message = body.choices?.[0]?.message ?? {};
+  const { tool_calls, invalid_tool_calls } = fromWireToolCalls(message.tool_calls);
+  return new AIMessage({
+    content: typeof message.content === "string" ? message.content : "",
+    id: body.id,
+    tool_calls,
+    invalid_tool_calls,
+    additional_kwargs: extraFieldsOf(message),
+    usage_metadata: fromWireUsage(body.usage),
+    response_metadata: fromWireMetadata(factsOfResponse(body)),
+  });
+}

@@ -1,0 +1,53 @@
+// The facts of a completion → response_metadata: the served model and provider (api.md §3.1),
+// finish reasons, ids, and the raw usage with cost.
+import type { OpenRouterChatResponse, OpenRouterUsage } from "../wire/types.js";
+
+/** What is known of a completion once it is over; a stream collects it as it goes. */
+export interface CompletionFacts {
+  id?: string;
+  model?: string;
+  provider?: string;
+  created?: number;
+  system_fingerprint?: string | null;
+  service_tier?: string | null;
+  finish_reason?: string | null;
+  native_finish_reason?: string | null;
+  usage?: OpenRouterUsage | null;
+  logprobs?: unknown;
+  refusal?: string | null;
+}
+
+/** Only the keys OpenRouter sent: an absent fact is left out, never `undefined` or `null`. */
+export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { model_provider: "openrouter" };
+  if (facts.model != null) metadata["model_name"] = facts.model;
+  if (facts.provider != null) metadata["provider"] = facts.provider;
+  if (facts.id != null) metadata["id"] = facts.id;
+  if (facts.created != null) metadata["created"] = facts.created;
+  if (facts.system_fingerprint != null) metadata["system_fingerprint"] = facts.system_fingerprint;
+  if (facts.service_tier != null) metadata["service_tier"] = facts.service_tier;
+  if (facts.finish_reason != null) metadata["finish_reason"] = facts.finish_reason;
+  if (facts.native_finish_reason != null) metadata["native_finish_reason"] = facts.native_finish_reason;
+  if (facts.usage != null) metadata["usage"] = facts.usage;
+  if (facts.logprobs != null) metadata["logprobs"] = facts.logprobs;
+  if (facts.refusal != null) metadata["refusal"] = facts.refusal;
+  return metadata;
+}
+
+/** The facts of a non-streamed response. */
+export function factsOfResponse(body: OpenRouterChatResponse): CompletionFacts {
+  const choice = body.choices?.[0];
+  return {
+    id: body.id,
+    model: body.model,
+    provider: body.provider,
+    created: body.created,
+    system_fingerprint: body.system_fingerprint,
+    service_tier: body.service_tier,
+    finish_reason: choice?.finish_reason,
+    native_finish_reason: choice?.native_finish_reason,
+    usage: body.usage,
+    logprobs: choice?.logprobs,
+    refusal: choice?.message?.refusal,
+  };
+}

@@ -1,0 +1,222 @@
+// status + body + response headers → the right OpenRouterError subclass. The only status switch.
+import {
+  OpenRouterAuthError,
+  OpenRouterBadRequestError,
+  OpenRouterError,
+  type OpenRouterErrorFields,
+  OpenRouterInsufficientCreditsError,
+  OpenRouterModerationError,
+  OpenRouterNotFoundError,
+  OpenRouterPermissionError,
+  OpenRouterProviderError,
+  OpenRouterRateLimitError,
+  OpenRouterStreamError,
+  OpenRouterTimeoutError,
+} from "./errors.js";
+import type { OpenRouterErrorObject } from "./types.js";
+
+const RETRY_AFTER_CAP_MS = 60_000;
+const SNIPPET = 200;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The upstream provider's own message from `metadata.raw`, which may be a sentence, a JSON string
+ * (often pretty-printed) or an object (api.md §5.3).
+ */
+export function providerMessageOf(raw: unknown): string | undefined {
+  if (raw == null) return undefined;
+  let value = raw;
+  if (typeof raw === "string") {
+    const trimmed = raw.trim();
+    if (!trimmed.startsWith("{")) return trimmed || undefined;
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      return trimmed;
+    }
+  }
+  if (!isRecord(value)) return String(value);
+  for (const key of ["message", "error", "detail", "details", "msg"]) {
+    const field = value[key];
+    if (typeof field === "string" && field) return field;
+    if (isRecord(field)) {
+      const nested = providerMessageOf(field);
+      if (nested) return nested;
+    }
+  }
+  return JSON.stringify(value).slice(0, SNIPPET);
+}
+
+/** `Retry-After` (seconds or an HTTP date), else the body's `availability.retry_after` (seconds), in ms. */
+export function retryAfterMsOf(
+  headers: Headers | undefined,
+  availability: Record<string, unknown> | undefined,
+  now = Date.now()
+): number | undefined {
+  const header = headers?.get("retry-after");
+  let ms: number | undefined;
+  if (header) {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds)) ms = seconds * 1000;
+    else {
+      const date = Date.parse(header);
+      if (Number.isFinite(date)) ms = date - now;
+    }
+  }
+  if (ms === undefined) {
+    const seconds = availability?.["retry_after"];
+    if (typeof seconds === "number" && Number.isFinite(seconds)) ms = seconds * 1000;
+  }
+  return ms === undefined ? undefined : Math.min(Math.max(0, ms), RETRY_AFTER_CAP_MS);
+}
+
+function fixFor(status: number | undefined, error: OpenRouterErrorObject): string | undefined {
+  switch (status) {
+    case 401:
+      return "Check the API key: pass { apiKey } or set OPENROUTER_API_KEY (keys look like sk-or-v1-…).";
+    case 402:
+      return "Add credits at https://openrouter.ai/credits, or lower maxTokens: OpenRouter reserves credit for max_tokens.";
+    case 404:
+      return "Check the model id (https://openrouter.ai/models) and any provider filters (only, ignore, quantizations, max_price).";
+    case 429:
+      return "Rate limited: retry later, lower concurrency, or add your own provider key at https://openrouter.ai/settings/integrations.";
+    default:
+      if (error.availability && Array.isArray(error.availability["fallback_models"])) {
+        return `Fallback models: ${(error.availability["fallback_models"] as unknown[]).join(", ")}.`;
+      }
+      return undefined;
+  }
+}
+
+function headerOf(headers: Headers | undefined, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = headers?.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the typed error for an HTTP status and body. `body` is the parsed JSON when it parsed,
+ * else the raw text (HTML from a proxy, an empty body…). Also used for in-band errors, with the
+ * numeric `error.code` as the status.
+ */
+export function errorFromBody(
+  status: number | undefined,
+  body: unknown,
+  headers?: Headers,
+  extra: Partial<OpenRouterErrorFields> = {}
+): OpenRouterError {
+  const envelope = isRecord(body) ? body : undefined;
+  const error: OpenRouterErrorObject = isRecord(envelope?.["error"])
+    ? (envelope["error"] as OpenRouterErrorObject)
+    : {};
+  const code = typeof error.code === "number" || typeof error.code === "string" ? error.code : undefined;
+  const effectiveStatus =
+    status ?? (typeof code === "number" ? code : typeof error.http_status === "number" ? error.http_status : undefined);
+  const metadata = isRecord(error.metadata) ? error.metadata : undefined;
+  const availability = isRecord(error.availability) ? error.availability : undefined;
+  const providerName = typeof metadata?.["provider_name"] === "string" ? metadata["provider_name"] : undefined;
+  const upstream = providerMessageOf(metadata?.["raw"]);
+
+  let serverMessage: string;
+  if (typeof error.message === "string" && error.message) serverMessage = error.message;
+  else if (typeof body === "string") {
+    const text = body.trim();
+    serverMessage = text ? `non-JSON body: ${text.slice(0, SNIPPET)}` : "empty body";
+  } else serverMessage = "no error message";
+
+  let message = `OpenRouter ${effectiveStatus ?? code ?? "error"}: ${serverMessage}`;
+  if (providerName || upstream) {
+    message += ` (${providerName ?? "provider"}${upstream && upstream !== serverMessage ? `: ${upstream}` : ""})`;
+  }
+  const fix = fixFor(effectiveStatus, error);
+  if (fix) message += `\n${fix}`;
+
+  const fields = {
+    status: effectiveStatus,
+    code,
+    metadata,
+    availability,
+    raw: envelope ?? (typeof body === "string" ? body.slice(0, SNIPPET) : body),
+    userId: typeof envelope?.["user_id"] === "string" ? envelope["user_id"] : undefined,
+    requestId: headerOf(headers, "x-request-id", "request-id", "cf-ray"),
+    generationId: headerOf(headers, "x-generation-id"),
+    headers,
+    ...extra,
+  };
+  const retryAfterMs = retryAfterMsOf(headers, availability);
+
+  switch (effectiveStatus) {
+    case 400:
+      return new OpenRouterBadRequestError(message, fields);
+    case 401:
+      return new OpenRouterAuthError(message, fields);
+    case 402:
+      return new OpenRouterInsufficientCreditsError(message, fields);
+    case 403:
+      return Array.isArray(metadata?.["reasons"])
+        ? new OpenRouterModerationError(message, fields)
+        : new OpenRouterPermissionError(message, fields);
+    case 404:
+      return new OpenRouterNotFoundError(message, fields);
+    case 408:
+    case 504:
+    case 524:
+      return new OpenRouterTimeoutError(message, fields);
+    case 429:
+      return new OpenRouterRateLimitError(message, { ...fields, retryAfterMs });
+    default:
+      if ((effectiveStatus !== undefined && effectiveStatus >= 500) || providerName || upstream) {
+        return new OpenRouterProviderError(message, { ...fields, retryAfterMs });
+      }
+      return new OpenRouterError(message, fields);
+  }
+}
+
+/** Reads a non-2xx response's body (JSON, HTML or nothing) and builds its typed error. */
+export async function errorFromResponse(response: Response, redact: (text: string) => string): Promise<OpenRouterError> {
+  let text = "";
+  try {
+    text = redact(await response.text());
+  } catch {
+    // a body that breaks while being read still leaves the status to report
+  }
+  let body: unknown = text;
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  return errorFromBody(response.status, body, response.headers);
+}
+
+/**
+ * The error for a failure OpenRouter reported after committing a 200: a stream chunk with a
+ * top-level `error` (api.md §4.5) or a choice with `error` (§5.6). Its `cause` is the error the same
+ * status would have raised before the answer started, e.g. an OpenRouterRateLimitError.
+ */
+export function inBandErrorOf(
+  error: OpenRouterErrorObject,
+  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers }
+): OpenRouterStreamError {
+  const generationId = typeof context.id === "string" ? context.id : undefined;
+  const cause = errorFromBody(undefined, { error }, context.headers, { generationId });
+  const where = context.partialText === undefined ? "in the stream" : "inside the answer";
+  return new OpenRouterStreamError(`${cause.message.split("\n")[0]} (${where}, after OpenRouter answered 200)`, {
+    status: cause.status,
+    code: cause.code,
+    metadata: cause.metadata,
+    availability: cause.availability,
+    raw: error,
+    generationId,
+    usage: context.usage ?? undefined,
+    partialText: context.partialText,
+    cause,
+  });
+}

@@ -1,0 +1,177 @@
+// OpenRouterError and its subclasses: class definitions only. `errorFromBody` picks among them.
+// Errors are built from the response alone (status, body, response headers), never from the
+// request, so the API key is structurally absent.
+
+const BRAND = Symbol.for("@langchain/openrouter/error");
+
+export interface OpenRouterErrorFields {
+  /** HTTP status, or the `error.code` of an in-band error when it is numeric. */
+  status?: number;
+  /** OpenRouter's `error.code` as sent: usually the status, sometimes a string such as `"server_error"`. */
+  code?: number | string;
+  /** OpenRouter's `error.metadata`: `provider_name`, `raw`, `reasons`, `error_type`, … */
+  metadata?: Record<string, unknown>;
+  /** `error.availability` (api.md §5.4), when sent. */
+  availability?: Record<string, unknown>;
+  /** The body as OpenRouter sent it: the parsed JSON, or the first characters of a non-JSON body. */
+  raw?: unknown;
+  /** Top-level `user_id` of the error body. */
+  userId?: string;
+  /** `x-request-id` / `request-id` / `cf-ray` response header. */
+  requestId?: string;
+  /** `X-Generation-Id` response header, or the `id` of the chunk that carried the error. */
+  generationId?: string;
+  /** The response headers (the request's are never kept). */
+  headers?: Headers;
+  cause?: unknown;
+}
+
+/** Anything OpenRouter (or the network on the way to it) answered with instead of a completion. */
+export class OpenRouterError extends Error {
+  override name = "OpenRouterError";
+  readonly status?: number;
+  readonly code?: number | string;
+  readonly metadata?: Record<string, unknown>;
+  readonly availability?: Record<string, unknown>;
+  readonly raw?: unknown;
+  readonly userId?: string;
+  readonly requestId?: string;
+  readonly generationId?: string;
+  readonly headers?: Headers;
+
+  constructor(message: string, fields: OpenRouterErrorFields = {}) {
+    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    Object.defineProperty(this, BRAND, { value: true });
+    this.status = fields.status;
+    this.code = fields.code;
+    this.metadata = fields.metadata;
+    this.availability = fields.availability;
+    this.raw = fields.raw;
+    this.userId = fields.userId;
+    this.requestId = fields.requestId;
+    this.generationId = fields.generationId;
+    // headers are kept but not enumerable, so logs and JSON stay small
+    Object.defineProperty(this, "headers", { value: fields.headers, enumerable: false });
+  }
+
+  /** The serving provider's display name (`metadata.provider_name`), when OpenRouter names one. */
+  get providerName(): string | undefined {
+    const name = this.metadata?.["provider_name"];
+    return typeof name === "string" ? name : undefined;
+  }
+
+  /** `instanceof` that also holds across the ESM and CJS copies of this package. */
+  static isInstance(value: unknown): value is OpenRouterError {
+    return typeof value === "object" && value !== null && BRAND in value;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      metadata: this.metadata,
+      availability: this.availability,
+      userId: this.userId,
+      requestId: this.requestId,
+      generationId: this.generationId,
+    };
+  }
+}
+
+/** 400: invalid parameters, or an upstream 4xx passed through ("Provider returned error"). */
+export class OpenRouterBadRequestError extends OpenRouterError {
+  override name = "OpenRouterBadRequestError";
+}
+
+/** 401, or no API key at all. */
+export class OpenRouterAuthError extends OpenRouterError {
+  override name = "OpenRouterAuthError";
+}
+
+/** 402: the balance or the key's limit cannot cover the request (OpenRouter reserves `max_tokens`). */
+export class OpenRouterInsufficientCreditsError extends OpenRouterError {
+  override name = "OpenRouterInsufficientCreditsError";
+}
+
+/** 403 flagged by moderation. */
+export class OpenRouterModerationError extends OpenRouterError {
+  override name = "OpenRouterModerationError";
+  /** Why the input was flagged (`metadata.reasons`). */
+  get reasons(): string[] {
+    const reasons = this.metadata?.["reasons"];
+    return Array.isArray(reasons) ? reasons.map(String) : [];
+  }
+  /** The flagged excerpt of the input (`metadata.flagged_input`, ≤100 characters). */
+  get flaggedInput(): string | undefined {
+    const flagged = this.metadata?.["flagged_input"];
+    return typeof flagged === "string" ? flagged : undefined;
+  }
+}
+
+/** Other 403s: guardrails, region blocks, missing permissions. */
+export class OpenRouterPermissionError extends OpenRouterError {
+  override name = "OpenRouterPermissionError";
+}
+
+/** 404: unknown or deprecated model, or no provider left after routing filters. */
+export class OpenRouterNotFoundError extends OpenRouterError {
+  override name = "OpenRouterNotFoundError";
+}
+
+/** 408/504/524, or no answer within `timeout`. */
+export class OpenRouterTimeoutError extends OpenRouterError {
+  override name = "OpenRouterTimeoutError";
+}
+
+/** 429, from OpenRouter or from the upstream provider. */
+export class OpenRouterRateLimitError extends OpenRouterError {
+  override name = "OpenRouterRateLimitError";
+  /** How long OpenRouter asked to wait (`Retry-After` or `availability.retry_after`), in ms. */
+  readonly retryAfterMs?: number;
+  constructor(message: string, fields: OpenRouterErrorFields & { retryAfterMs?: number } = {}) {
+    super(message, fields);
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/** 5xx and upstream provider failures: the provider name and its raw message are in `metadata`. */
+export class OpenRouterProviderError extends OpenRouterError {
+  override name = "OpenRouterProviderError";
+  /** How long OpenRouter asked to wait (`Retry-After` on 503), in ms. */
+  readonly retryAfterMs?: number;
+  constructor(message: string, fields: OpenRouterErrorFields & { retryAfterMs?: number } = {}) {
+    super(message, fields);
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+}
+
+/** `fetch` itself failed: DNS, refused or reset connection, a body cut before it was complete. */
+export class OpenRouterConnectionError extends OpenRouterError {
+  override name = "OpenRouterConnectionError";
+}
+
+/**
+ * The answer broke after OpenRouter committed a 200: an `error` chunk mid-stream, an error inside a
+ * 200 body, or a stream that ended without `[DONE]` or a finish reason. `cause` holds the error
+ * the same status would have produced before the stream started (e.g. an OpenRouterRateLimitError).
+ */
+export class OpenRouterStreamError extends OpenRouterError {
+  override name = "OpenRouterStreamError";
+  /** The text received before the failure, where known. */
+  readonly partialText?: string;
+  /** The usage OpenRouter reported with the failure, if any. */
+  readonly usage?: unknown;
+  constructor(
+    message: string,
+    fields: OpenRouterErrorFields & { partialText?: string; usage?: unknown } = {}
+  ) {
+    super(message, fields);
+    this.partialText = fields.partialText;
+    this.usage = fields.usage;
+  }
+}

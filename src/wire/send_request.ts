@@ -1,0 +1,177 @@
+// One HTTP call to OpenRouter over global fetch, inside the one retry loop (retry_policy.ts).
+// JSON calls retry until a parsed body is in hand; streams retry only until the headers arrive.
+import { AbortScope, sleep } from "./abort_scope.js";
+import { errorFromBody, errorFromResponse } from "./error_from_response.js";
+import { OpenRouterConnectionError, OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
+import { isRetryable, retryDelayMs } from "./retry_policy.js";
+
+/** Everything needed to reach OpenRouter; built once per client, never per request. */
+export interface OpenRouterConnection {
+  /** e.g. `https://openrouter.ai/api/v1` (no trailing slash). */
+  baseURL: string;
+  apiKey: string;
+  /** Headers sent on every request besides Authorization: attribution, user defaults. */
+  headers: Record<string, string>;
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** Per-attempt timeout in ms; on streams also the longest wait for the next bytes. */
+  timeout?: number;
+  /** A fetch implementation; the global one by default. */
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST";
+  /** Path under the base URL, e.g. `/chat/completions`. */
+  path: string;
+  /** JSON body, serialised once before the first attempt. */
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** A streamed response whose headers arrived; `scope` carries the idle timeout and the abort. */
+export interface OpenRouterStreamResponse {
+  response: Response;
+  body: ReadableStream<Uint8Array>;
+  scope: AbortScope;
+}
+
+function serialise(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new TypeError(
+      `ChatOpenRouter could not serialise the request to JSON (${(error as Error).message}). ` +
+        "Message content and options must be plain JSON values: no BigInt, functions or circular references."
+    );
+  }
+}
+
+export function redactor(apiKey: string): (text: string) => string {
+  return apiKey.length >= 8 ? (text) => text.split(apiKey).join("[redacted]") : (text) => text;
+}
+
+function failureOf(error: unknown, scope: AbortScope, timeout: number | undefined, attempt: number): unknown {
+  if (OpenRouterError.isInstance(error)) return error;
+  if (scope.timedOut) {
+    return new OpenRouterTimeoutError(
+      `OpenRouter did not answer within ${timeout} ms (attempt ${attempt}).\nRaise { timeout } (milliseconds per attempt) if the model needs longer.`
+    );
+  }
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : String((error as Error)?.message ?? error);
+  return new OpenRouterConnectionError(`Could not reach OpenRouter: ${detail}.\nCheck the network and baseURL.`, {
+    cause: error,
+  });
+}
+
+async function withRetries<T>(
+  connection: OpenRouterConnection,
+  options: RequestOptions,
+  attemptOnce: (scope: AbortScope, payload: string | undefined) => Promise<T>
+): Promise<T> {
+  const payload = serialise(options.body);
+  const { signal } = options;
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw signal.reason;
+    const scope = new AbortScope(signal, connection.timeout);
+    let failure: unknown;
+    try {
+      return await attemptOnce(scope, payload);
+    } catch (error) {
+      if (signal?.aborted) {
+        scope.dispose();
+        throw signal.reason;
+      }
+      failure = failureOf(error, scope, connection.timeout, attempt);
+      scope.dispose();
+    }
+    if (attempt > connection.maxRetries || !isRetryable(failure)) throw failure;
+    await sleep(retryDelayMs(attempt, failure), signal);
+  }
+}
+
+function fetchResponse(
+  connection: OpenRouterConnection,
+  options: RequestOptions,
+  scope: AbortScope,
+  payload: string | undefined,
+  accept: string
+): Promise<Response> {
+  const fetchImpl = connection.fetch ?? fetch;
+  return fetchImpl(`${connection.baseURL}${options.path}`, {
+    method: options.method ?? (payload === undefined ? "GET" : "POST"),
+    headers: {
+      ...connection.headers,
+      ...options.headers,
+      Authorization: `Bearer ${connection.apiKey}`,
+      Accept: accept,
+      ...(payload === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: payload,
+    signal: scope.signal,
+  });
+}
+
+/** Sends a request and returns the parsed JSON body of a 2xx answer, or throws its typed error. */
+export function requestJson<T>(
+  connection: OpenRouterConnection,
+  options: RequestOptions
+): Promise<{ body: T; headers: Headers }> {
+  const redact = redactor(connection.apiKey);
+  return withRetries(connection, options, async (scope, payload) => {
+    try {
+      const response = await fetchResponse(connection, options, scope, payload, "application/json");
+      if (!response.ok) throw await errorFromResponse(response, redact);
+      const text = await response.text();
+      let body: unknown;
+      try {
+        // JSON.parse accepts the leading keep-alive whitespace OpenRouter pads bodies with (api.md §1.3)
+        body = JSON.parse(text);
+      } catch {
+        const snippet = redact(text.trim().slice(0, 200));
+        if (snippet.startsWith("{") || snippet.startsWith("[")) {
+          throw new OpenRouterConnectionError(
+            `OpenRouter's ${response.status} body ended before its JSON was complete: ${snippet}`,
+            { status: response.status, headers: response.headers }
+          );
+        }
+        throw errorFromBody(response.status, text ? redact(text) : text, response.headers, {
+          status: response.status,
+        });
+      }
+      // an error envelope with status 200: OpenRouter committed the status before the failure (api.md §5.6)
+      const envelope = body as { error?: unknown; choices?: unknown; data?: unknown } | null;
+      if (envelope && typeof envelope === "object" && envelope.error && !envelope.choices && !envelope.data) {
+        throw errorFromBody(undefined, body, response.headers);
+      }
+      return { body: body as T, headers: response.headers };
+    } finally {
+      scope.dispose();
+    }
+  });
+}
+
+/**
+ * Sends a streaming request and returns once 2xx headers arrived. The caller reads `body` and must
+ * call `scope.dispose()` when done; `scope.arm()` restarts the idle timeout.
+ */
+export function requestStream(
+  connection: OpenRouterConnection,
+  options: RequestOptions
+): Promise<OpenRouterStreamResponse> {
+  const redact = redactor(connection.apiKey);
+  return withRetries(connection, options, async (scope, payload) => {
+    try {
+      const response = await fetchResponse(connection, options, scope, payload, "text/event-stream");
+      if (!response.ok) throw await errorFromResponse(response, redact);
+      if (!response.body) throw new OpenRouterConnectionError("OpenRouter answered the stream without a body.");
+      return { response, body: response.body, scope };
+    } catch (error) {
+      scope.dispose();
+      throw error;
+    }
+  });
+}
