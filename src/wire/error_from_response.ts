@@ -126,7 +126,7 @@ export function errorFromBody(
   if (typeof error.message === "string" && error.message) serverMessage = error.message;
   else if (typeof body === "string") {
     const text = body.trim();
-    serverMessage = text ? `non-JSON body: ${text.slice(0, SNIPPET)}` : "empty body";
+    serverMessage = text ? `non-JSON body: ${text.replace(/\s+/g, " ").slice(0, SNIPPET)}` : "empty body";
   } else serverMessage = "no error message";
 
   let message = `OpenRouter ${effectiveStatus ?? code ?? "error"}: ${serverMessage}`;

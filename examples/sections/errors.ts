@@ -1,0 +1,38 @@
+// Typed errors and retries: each failure OpenRouter can answer with, as the error a user catches.
+import { OpenRouterError, OpenRouterRateLimitError } from "../../src/index.js";
+import type { TourSection } from "../tour_context.js";
+
+export const errors: TourSection = {
+  title: "Errors and retries",
+  async run({ live, model: create, baseURLFor, show }) {
+    if (live) {
+      const error = await create({ model: "no-such-author/no-such-model" })
+        .invoke("hi")
+        .catch((caught: unknown) => caught);
+      show("unknown model", OpenRouterError.isInstance(error) ? `${error.name}: ${error.message}` : error);
+      return;
+    }
+    const cases: [string, string][] = [
+      ["402 insufficient credits", "status:402"],
+      ["403 moderation", "status:403"],
+      ["400 provider error (raw upstream message)", "status:400"],
+      ["502 HTML from a proxy", "html:502"],
+      ["mid-stream error chunk", "mid-stream-error"],
+    ];
+    for (const [label, scenario] of cases) {
+      const model = create({ model: "openai/gpt-4o", baseURL: baseURLFor(scenario), maxRetries: 0 });
+      const error = await (scenario === "mid-stream-error"
+        ? (async () => {
+            for await (const _chunk of await model.stream("hi")) void _chunk;
+          })()
+        : model.invoke("hi")
+      ).catch((caught: unknown) => caught);
+      show(label, OpenRouterError.isInstance(error) ? `${error.name} — ${error.message.split("\n")[0]}` : error);
+    }
+    const retried = create({ model: "openai/gpt-4o", baseURL: baseURLFor("flaky:2:retry-after:0.05"), maxRetries: 2 });
+    show("429 twice, then retried with Retry-After", (await retried.invoke("What is 2 + 2?")).content);
+    const exhausted = create({ model: "openai/gpt-4o", baseURL: baseURLFor("retry-after:0.05"), maxRetries: 1 });
+    const error = await exhausted.invoke("hi").catch((caught: unknown) => caught);
+    show("429 after retries run out", error instanceof OpenRouterRateLimitError ? `retryAfterMs=${error.retryAfterMs}` : error);
+  },
+};
