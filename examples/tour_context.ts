@@ -1,5 +1,5 @@
 // What every tour section gets: where to send requests, and how to print.
-import { ChatOpenRouter, type ChatOpenRouterFields } from "../src/index.js";
+import type { ChatOpenRouter, ChatOpenRouterFields } from "../src/index.js";
 
 export interface TourContext {
   /** True when running against the real API (OPENROUTER_API_KEY set). */
