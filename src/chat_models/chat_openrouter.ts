@@ -108,8 +108,9 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       timeout: fields.timeout,
       fetch: fields.fetch,
     };
-    // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model)
-    for (const key of ["apiKey", "connection"] as const) {
+    // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model);
+    // toJSON still finds it in lc_kwargs and writes the OPENROUTER_API_KEY secret marker instead
+    for (const key of ["apiKey", "connection", "lc_kwargs"] as const) {
       Object.defineProperty(this, key, { enumerable: false, writable: true, configurable: true, value: this[key] });
     }
   }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { errorFromBody, providerMessageOf, retryAfterMsOf } from "./error_from_response.js";
+import { OpenRouterError, OpenRouterProviderError, OpenRouterRateLimitError } from "./errors.js";
+
+describe("providerMessageOf", () => {
+  it("reads a sentence, a pretty-printed JSON string, and an object (api.md §5.3)", () => {
+    expect(providerMessageOf("model is rate-limited upstream")).toBe("model is rate-limited upstream");
+    expect(providerMessageOf('{\n  "error": {\n    "message": "Bad input",\n    "type": "x"\n  }\n}')).toBe("Bad input");
+    expect(providerMessageOf({ object: "error", message: "Unexpected token" })).toBe("Unexpected token");
+    expect(providerMessageOf({ detail: "quota" })).toBe("quota");
+    expect(providerMessageOf("{not json")).toBe("{not json");
+    expect(providerMessageOf(null)).toBeUndefined();
+  });
+});
+
+describe("retryAfterMsOf", () => {
+  it("reads seconds, HTTP dates and availability.retry_after, capped at 60 s", () => {
+    expect(retryAfterMsOf(new Headers({ "retry-after": "2" }), undefined)).toBe(2000);
+    expect(retryAfterMsOf(new Headers({ "retry-after": "0.25" }), undefined)).toBe(250);
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(retryAfterMsOf(new Headers({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }), undefined, now)).toBe(5000);
+    expect(retryAfterMsOf(undefined, { retry_after: 40 })).toBe(40_000);
+    expect(retryAfterMsOf(new Headers({ "retry-after": "3600" }), undefined)).toBe(60_000);
+    expect(retryAfterMsOf(new Headers(), {})).toBeUndefined();
+  });
+});
+
+describe("errorFromBody", () => {
+  it("takes the status from error.code, then error.http_status, when there is no HTTP status", () => {
+    expect(errorFromBody(undefined, { error: { code: 429, message: "x" } })).toBeInstanceOf(OpenRouterRateLimitError);
+    expect(errorFromBody(undefined, { error: { http_status: 502, message: "x" } })).toBeInstanceOf(OpenRouterProviderError);
+  });
+
+  it("keeps a string code and builds a base error when nothing else is known", () => {
+    const error = errorFromBody(undefined, { error: { code: "server_error", message: "Provider disconnected unexpectedly" } });
+    expect(error.constructor).toBe(OpenRouterError);
+    expect(error.code).toBe("server_error");
+    expect(error.message).toBe("OpenRouter server_error: Provider disconnected unexpectedly");
+  });
+
+  it("survives bodies of the wrong shape", () => {
+    for (const body of [null, 42, [], { error: "oops" }, { error: { message: 5, metadata: "x" } }, "", "<html>"]) {
+      expect(errorFromBody(500, body)).toBeInstanceOf(OpenRouterProviderError);
+    }
+  });
+});

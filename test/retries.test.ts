@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import {
+  OpenRouterBadRequestError,
+  OpenRouterProviderError,
+  OpenRouterRateLimitError,
+  OpenRouterStreamError,
+  OpenRouterTimeoutError,
+} from "../src/index.js";
+import { modelOn, useEmulator } from "./helpers/emulator.js";
+
+const emulator = useEmulator();
+
+const attempts = () => emulator.current.chatRequests().length;
+
+
+async function drain(stream: AsyncIterable<unknown>) {
+  for await (const _chunk of stream) void _chunk;
+}
+
+describe("retries", () => {
+  it("retries 5xx until an answer comes, counted on the emulator", async () => {
+    const answer = await modelOn(emulator.current, { scenario: "flaky:2:status:503", maxRetries: 2 }).invoke("What is 2 + 2?");
+    expect(answer.content).toBe("4");
+    expect(attempts()).toBe(3);
+  });
+
+  it("gives up after maxRetries + 1 attempts with the last typed error", async () => {
+    const error = await modelOn(emulator.current, { scenario: "flaky:5:status:502", maxRetries: 1 })
+      .invoke("hi")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterProviderError);
+    expect(attempts()).toBe(2);
+  });
+
+  it.each([400, 401, 402, 403, 404, 413, 422])("never retries %i", async (status) => {
+    await modelOn(emulator.current, { scenario: `status:${status}`, maxRetries: 3 })
+      .invoke("hi")
+      .catch(() => undefined);
+    expect(attempts()).toBe(1);
+  });
+
+  it.each(["status:408", "status:409", "status:500", "status:524", "html:502", "reset", "retry-after:0"])(
+    "retries %s",
+    async (inner) => {
+      const answer = await modelOn(emulator.current, { scenario: `flaky:1:${inner}`, maxRetries: 1 }).invoke("What is 2 + 2?");
+      expect(answer.content).toBe("4");
+      expect(attempts()).toBe(2);
+    }
+  );
+
+  it("waits as long as Retry-After says (seconds, or an HTTP date)", async () => {
+    for (const scenario of ["flaky:1:retry-after:0.3", "flaky:1:retry-after-date:1"]) {
+      emulator.current.reset();
+      const started = Date.now();
+      await modelOn(emulator.current, { scenario, maxRetries: 1 }).invoke("hi");
+      expect(attempts(), scenario).toBe(2);
+      expect(Date.now() - started, scenario).toBeGreaterThanOrEqual(scenario.endsWith("0.3") ? 280 : 0);
+    }
+  });
+
+  it("waits as long as availability.retry_after in the body says", async () => {
+    const started = Date.now();
+    await modelOn(emulator.current, { scenario: "flaky:1:availability:0.3", maxRetries: 1 }).invoke("hi");
+    expect(attempts()).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
+  it("reports what the last 429 asked for when retries run out", async () => {
+    const error = await modelOn(emulator.current, { scenario: "retry-after:0.05", maxRetries: 1 })
+      .invoke("hi")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterRateLimitError);
+    expect((error as OpenRouterRateLimitError).retryAfterMs).toBe(50);
+    expect(attempts()).toBe(2);
+  });
+
+  it("retries a stream that fails before its first chunk", async () => {
+    const chunks: unknown[] = [];
+    for await (const chunk of await modelOn(emulator.current, { scenario: "flaky:1:status:503", maxRetries: 1 }).stream("hi")) {
+      chunks.push(chunk);
+    }
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(attempts()).toBe(2);
+  });
+
+  it("never retries a stream once chunks were yielded", async () => {
+    const error = await drain(await modelOn(emulator.current, { scenario: "mid-stream-error", maxRetries: 3 }).stream("hi")).catch(
+      (caught: unknown) => caught
+    );
+    expect(error).toBeInstanceOf(OpenRouterStreamError);
+    expect(attempts()).toBe(1);
+  });
+
+  it("times out each attempt after `timeout` ms, and retries it", async () => {
+    const started = Date.now();
+    const error = await modelOn(emulator.current, { scenario: "stall", timeout: 100, maxRetries: 1 })
+      .invoke("hi")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterTimeoutError);
+    expect((error as Error).message).toContain("100 ms");
+    expect(attempts()).toBe(2);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("takes maxRetries per call", async () => {
+    await modelOn(emulator.current, { scenario: "status:503", maxRetries: 0 })
+      .invoke("hi", { maxRetries: 1 })
+      .catch(() => undefined);
+    expect(attempts()).toBe(2);
+  });
+
+  it("rejects at once, without a request, when the signal is already aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await modelOn(emulator.current)
+      .invoke("hi", { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect((error as Error).name).toBe("AbortError");
+    expect(attempts()).toBe(0);
+  });
+
+  it("stops waiting for a retry as soon as the caller aborts", async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 100);
+    const error = await modelOn(emulator.current, { scenario: "retry-after:30", maxRetries: 2 })
+      .invoke("hi", { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect((error as Error).name).toBe("AbortError");
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(attempts()).toBe(1);
+  });
+
+  it("does not retry bad requests even when the provider is named", async () => {
+    const error = await modelOn(emulator.current, { scenario: "status:400", maxRetries: 2 })
+      .invoke("hi")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterBadRequestError);
+    expect(attempts()).toBe(1);
+  });
+});
