@@ -1,7 +1,7 @@
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import { BaseChatModel, type LangSmithParams } from "@langchain/core/language_models/chat_models";
 import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
-import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { newChunkState, fromWireDelta } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
@@ -15,6 +15,7 @@ import { type OpenRouterConnection, requestJson, requestStream } from "../wire/s
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
+import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
 import { validateOptions } from "./validate_options.js";
 
 const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -203,7 +204,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
         if (!delta) continue;
         const fields = fromWireDelta(delta, state);
         if (!fields) continue;
-        const generation = new ChatGenerationChunk({
+        const generation = new StreamedGenerationChunk({
           message: new AIMessageChunk({ ...fields, id: facts.id }),
           text: fields.content,
         });
@@ -222,7 +223,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       );
     }
     // every fact goes on exactly one chunk, so concat gives what invoke gives
-    yield new ChatGenerationChunk({
+    yield new StreamedGenerationChunk({
       message: new AIMessageChunk({
         content: "",
         id: facts.id,
