@@ -46,7 +46,7 @@ export const tools: TourSection = {
     show("withStructuredOutput jsonSchema strict: true", await strictModel.invoke("Provide details about the movie Inception"));
     const automatic = model.withStructuredOutput(movieSchema, { name: "movie", includeRaw: true });
     const { raw, parsed } = await automatic.invoke("Provide details about the movie Inception");
-    show("automatic method (from the catalog) with includeRaw", { parsed, finish_reason: raw.response_metadata["finish_reason"] });
+    show("automatic method (from the catalog) with includeRaw", { parsed, finish_reason: (raw.response_metadata as Record<string, unknown>)["finish_reason"] });
 
     let partials = 0;
     let last: unknown;

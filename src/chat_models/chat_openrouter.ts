@@ -25,6 +25,10 @@ import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterReq
 import { structuredOutputRunnable } from "./structured_output.js";
 import { validateOptions } from "./validate_options.js";
 
+// LangChain's withStructuredOutput signature uses Record<string, any>, so interface types fit too
+// oxlint-disable-next-line typescript/no-explicit-any
+type AnyRecord = Record<string, any>;
+
 const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 const DEFAULT_MAX_RETRIES = 2;
 
@@ -168,28 +172,28 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     return this.withConfig({ ...kwargs, tools: wireTools });
   }
 
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
     outputSchema: SerializableSchema<RunOutput>,
     config?: StructuredOutputMethodOptions<false>
   ): Runnable<BaseLanguageModelInput, RunOutput>;
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
     outputSchema: SerializableSchema<RunOutput>,
     config?: StructuredOutputMethodOptions<true>
   ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
-    outputSchema: ZodV4Like<RunOutput> | Record<string, unknown>,
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV4Like<RunOutput> | AnyRecord,
     config?: StructuredOutputMethodOptions<false>
   ): Runnable<BaseLanguageModelInput, RunOutput>;
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
-    outputSchema: ZodV4Like<RunOutput> | Record<string, unknown>,
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV4Like<RunOutput> | AnyRecord,
     config?: StructuredOutputMethodOptions<true>
   ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
-    outputSchema: ZodV3Like<RunOutput> | Record<string, unknown>,
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV3Like<RunOutput> | AnyRecord,
     config?: StructuredOutputMethodOptions<false>
   ): Runnable<BaseLanguageModelInput, RunOutput>;
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
-    outputSchema: ZodV3Like<RunOutput> | Record<string, unknown>,
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV3Like<RunOutput> | AnyRecord,
     config?: StructuredOutputMethodOptions<true>
   ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
   /**
@@ -198,7 +202,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
    * `structured_outputs`, else `functionCalling`, else `jsonMode`; always `functionCalling` with
    * fallback `models` or `route: "fallback"`. `strict`, `name` and `includeRaw` as in LangChain.
    */
-  override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
     outputSchema: unknown,
     config?: StructuredOutputMethodOptions<boolean>
   ): Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
