@@ -244,7 +244,16 @@ async function chatCompletions(ctx: RouteContext): Promise<void> {
  * retry-after, slow, stall, reset, flaky) are applied by the server before the handler;
  * handlers only see `ok`, `fixture:` and the body-level faults in `ctx.plan.action`.
  */
-export const ROUTES: Route[] = [{ method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions }];
+export const ROUTES: Route[] = [
+  { method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions },
+  // the model list: the recorded excerpt (3 real entries), or `fixture:<file>` for another body
+  {
+    method: "GET",
+    path: "/api/v1/models",
+    auth: false,
+    handler: (ctx) => replayFixture(ctx, ctx.plan.action.kind === "fixture" ? ctx.plan.action.name : "models-list.excerpt.json"),
+  },
+];
 
 // ---------------------------------------------------------------------------
 // Server

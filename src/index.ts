@@ -1,4 +1,7 @@
 export { ChatOpenRouter } from "./chat_models/chat_openrouter.js";
+export { refreshModelCatalog, type RefreshModelCatalogOptions } from "./chat_models/model_catalog.js";
+export { MODEL_CATALOG_CAPTURED_AT, MODEL_CATALOG_SOURCE } from "./chat_models/model_catalog_data.js";
+export type { StructuredOutputMethod } from "./chat_models/structured_output.js";
 export type {
   ChatOpenRouterCallOptions,
   ChatOpenRouterFields,
@@ -28,6 +31,7 @@ export type {
   OpenRouterErrorBody,
   OpenRouterErrorObject,
   OpenRouterFinishReason,
+  OpenRouterFunctionTool,
   OpenRouterImage,
   OpenRouterMessage,
   OpenRouterPercentiles,

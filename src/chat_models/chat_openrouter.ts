@@ -1,21 +1,33 @@
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
-import { BaseChatModel, type LangSmithParams } from "@langchain/core/language_models/chat_models";
+import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@langchain/core/language_models/base";
+import { BaseChatModel, type BindToolsInput, type LangSmithParams } from "@langchain/core/language_models/chat_models";
+import type { ModelProfile } from "@langchain/core/language_models/profile";
 import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import type { Runnable } from "@langchain/core/runnables";
+import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
+import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { newChunkState, fromWireDelta } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
 import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
 import { fromWireUsage } from "../convert/from_wire_usage.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
+import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
 import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
+import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
+import { structuredOutputRunnable } from "./structured_output.js";
 import { validateOptions } from "./validate_options.js";
+
+// LangChain's withStructuredOutput signature uses Record<string, any>, so interface types fit too
+// oxlint-disable-next-line typescript/no-explicit-any
+type AnyRecord = Record<string, any>;
 
 const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 const DEFAULT_MAX_RETRIES = 2;
@@ -136,6 +148,78 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     return invocationParams(this.defaults, options);
   }
 
+  /**
+   * What the model can do (tool calling, structured output, input and output modalities, context
+   * window), from the model catalog: the snapshot shipped in the package, or the list fetched by
+   * `refreshModelCatalog()`. `{}` for a model the catalog does not know.
+   */
+  override get profile(): ModelProfile {
+    return modelProfile(this.model, this.baseURL);
+  }
+
+  /**
+   * Binds tools sent with every call: LangChain tools, `{ name, description, schema }` (Zod 3/4,
+   * Standard Schema or JSON schema), OpenAI function tools, or OpenRouter server tools such as
+   * `{ type: "openrouter:web_search" }`. Options: `tool_choice`, `strict`, `parallel_tool_calls`.
+   */
+  override bindTools(
+    tools: BindToolsInput[],
+    kwargs: Partial<ChatOpenRouterCallOptions> = {}
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, ChatOpenRouterCallOptions> {
+    validateOptions(kwargs, "call");
+    const wireTools = toWireTools(tools);
+    // a bad tool_choice fails here, at bind time, not on the first call
+    toWireToolChoice(kwargs.tool_choice, wireTools);
+    return this.withConfig({ ...kwargs, tools: wireTools });
+  }
+
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: SerializableSchema<RunOutput>,
+    config?: StructuredOutputMethodOptions<false>
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: SerializableSchema<RunOutput>,
+    config?: StructuredOutputMethodOptions<true>
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV4Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<false>
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV4Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<true>
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV3Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<false>
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV3Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<true>
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  /**
+   * A runnable that answers with an object matching the schema (Zod 3/4, Standard Schema or JSON
+   * schema). `method` defaults by the model's capabilities: `jsonSchema` where OpenRouter lists
+   * `structured_outputs`, else `functionCalling`, else `jsonMode`; always `functionCalling` with
+   * fallback `models` or `route: "fallback"`. `strict`, `name` and `includeRaw` as in LangChain.
+   */
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: unknown,
+    config?: StructuredOutputMethodOptions<boolean>
+  ): Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
+    return structuredOutputRunnable(
+      {
+        model: this.model,
+        models: this.defaults.models,
+        route: this.defaults.route,
+        baseURL: this.baseURL,
+        bound: (options) => this.withConfig(options),
+      },
+      outputSchema,
+      config
+    ) as Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  }
+
   protected connectionFor(options: this["ParsedCallOptions"]): OpenRouterConnection {
     return options.maxRetries === undefined ? this.connection : { ...this.connection, maxRetries: options.maxRetries };
   }
@@ -190,6 +274,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
           facts.model = chunk.model;
           facts.provider = chunk.provider;
           facts.created = chunk.created;
+          state.generationId = chunk.id;
         }
         if (chunk.usage) facts.usage = chunk.usage;
         if (chunk.system_fingerprint != null) facts.system_fingerprint = chunk.system_fingerprint;

@@ -1,6 +1,10 @@
 // The one home of ChatOpenRouter's public options. Every request option is also a call option:
 // passed to invoke/stream/batch/bind/withConfig it overrides the constructor for that call.
-import type { BaseChatModelCallOptions, BaseChatModelParams } from "@langchain/core/language_models/chat_models";
+import type {
+  BaseChatModelCallOptions,
+  BaseChatModelParams,
+  BindToolsInput,
+} from "@langchain/core/language_models/chat_models";
 import type {
   OpenRouterCacheControl,
   OpenRouterPlugin,
@@ -96,13 +100,13 @@ export interface ChatOpenRouterFields
 export interface ChatOpenRouterCallOptions
   extends BaseChatModelCallOptions,
     Partial<ChatOpenRouterRequestOptions> {
-  /** Tools in OpenRouter's wire shape (set by `bindTools`). */
-  tools?: OpenRouterTool[];
+  /** Tools (set by `bindTools`): LangChain tools, Zod/JSON schemas with a name, OpenAI function tools, or OpenRouter server tools. */
+  tools?: (OpenRouterTool | BindToolsInput)[];
   /** Tool choice: `"auto"`, `"none"`, `"required"`/`"any"`, a tool name, or the wire object. */
   tool_choice?: OpenRouterToolChoice | string;
   /** Let the model call several tools at once. @default the provider's (true) */
   parallel_tool_calls?: boolean;
-  /** Set `strict` on every bound tool. */
+  /** Set `function.strict` on every bound function tool (exact schema adherence where the provider supports it). */
   strict?: boolean;
   /** Response format (set by `withStructuredOutput`). */
   response_format?: OpenRouterResponseFormat;

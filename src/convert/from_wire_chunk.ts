@@ -3,10 +3,15 @@
 // `signature`/`id` appear once per (type, index), never repeated and so never concatenated.
 import type { ToolCallChunk } from "@langchain/core/messages/tool";
 import type { OpenRouterDelta, OpenRouterReasoningDetail, OpenRouterResponseToolCall } from "../wire/types.js";
+import { fallbackToolCallId } from "./from_wire_tool_calls.js";
 
 /** What a stream has already emitted; created once per stream by the caller. */
 export interface ChunkState {
-  /** Tool-call indices whose id / name were already emitted. */
+  /** The stream's generation id, once known: the caller sets it from the first chunk. */
+  generationId?: string;
+  /** Wire tool-call index → the lane (our tool_call_chunk index) and the call id seen on it. */
+  toolLanes: Map<number, { lane: number; id?: string }>;
+  /** Lanes whose id / name were already emitted. */
   toolIds: Set<number>;
   toolNames: Set<number>;
   /** `${type}#${index}` keys of reasoning details whose constant fields were already emitted. */
@@ -14,7 +19,7 @@ export interface ChunkState {
 }
 
 export function newChunkState(): ChunkState {
-  return { toolIds: new Set(), toolNames: new Set(), reasoningKeys: new Set() };
+  return { toolLanes: new Map(), toolIds: new Set(), toolNames: new Set(), reasoningKeys: new Set() };
 }
 
 export interface DeltaFields {
@@ -23,20 +28,46 @@ export interface DeltaFields {
   additional_kwargs?: Record<string, unknown>;
 }
 
+/**
+ * The lane of a fragment. Lanes follow the wire index, except that a new call id on an index
+ * already in use opens a new lane: some providers send every parallel call, complete, at index 0.
+ */
+function laneOf(call: OpenRouterResponseToolCall, position: number, state: ChunkState): number {
+  const index = typeof call.index === "number" ? call.index : position;
+  const id = call.id || undefined;
+  const known = state.toolLanes.get(index);
+  if (known !== undefined && (id === undefined || known.id === undefined || known.id === id)) {
+    if (known.id === undefined && id !== undefined) known.id = id;
+    return known.lane;
+  }
+  const lane = nextLane(state);
+  state.toolLanes.set(index, { lane, id });
+  return lane;
+}
+
+function nextLane(state: ChunkState): number {
+  let lane = 0;
+  for (const entry of state.toolLanes.values()) lane = Math.max(lane, entry.lane + 1);
+  return lane;
+}
+
 function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState): ToolCallChunk[] {
   const chunks: ToolCallChunk[] = [];
   for (let position = 0; position < calls.length; position++) {
     const call = calls[position]!;
-    const index = typeof call.index === "number" ? call.index : position;
-    const chunk: ToolCallChunk = { index, type: "tool_call_chunk", args: call.function?.arguments ?? "" };
+    const lane = laneOf(call, position, state);
+    const raw: unknown = call.function?.arguments;
+    const args = typeof raw === "string" ? raw : raw == null ? "" : JSON.stringify(raw);
+    const chunk: ToolCallChunk = { index: lane, type: "tool_call_chunk", args };
     // some providers repeat id and name on every fragment; core would concatenate the names
-    if (call.id && !state.toolIds.has(index)) {
-      state.toolIds.add(index);
-      chunk.id = call.id;
+    if (!state.toolIds.has(lane)) {
+      state.toolIds.add(lane);
+      // a call without an id still needs one for its ToolMessage (from_wire_tool_calls.ts)
+      chunk.id = call.id || fallbackToolCallId(state.generationId, lane);
     }
     const name = call.function?.name;
-    if (name && !state.toolNames.has(index)) {
-      state.toolNames.add(index);
+    if (name && !state.toolNames.has(lane)) {
+      state.toolNames.add(lane);
       chunk.name = name;
     }
     chunks.push(chunk);

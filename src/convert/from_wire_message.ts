@@ -19,7 +19,7 @@ export function extraFieldsOf(message: OpenRouterResponseMessage): Record<string
 
 export function fromWireMessage(body: OpenRouterChatResponse): AIMessage {
   const message = body.choices?.[0]?.message ?? {};
-  const { tool_calls, invalid_tool_calls } = fromWireToolCalls(message.tool_calls);
+  const { tool_calls, invalid_tool_calls } = fromWireToolCalls(message.tool_calls, body.id);
   return new AIMessage({
     content: typeof message.content === "string" ? message.content : "",
     id: body.id,

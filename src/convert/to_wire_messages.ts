@@ -1,8 +1,8 @@
 // LangChain messages → OpenRouter messages: roles, names, tool calls, tool results, and the
 // assistant fields OpenRouter needs back (reasoning_details, file annotations).
 import type { BaseMessage } from "@langchain/core/messages";
-import type { OpenRouterMessage, OpenRouterToolCall } from "../wire/types.js";
-import { textOnly, toWireContent } from "./to_wire_content.js";
+import type { OpenRouterContentPart, OpenRouterMessage, OpenRouterToolCall } from "../wire/types.js";
+import { textOnly, toWireContent, toWirePart } from "./to_wire_content.js";
 
 type AssistantMessage = Extract<OpenRouterMessage, { role: "assistant" }>;
 
@@ -48,7 +48,8 @@ function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
     calls.push({
       id: call.id ?? "",
       type: "function",
-      function: { name: call.name, arguments: JSON.stringify(call.args ?? {}) },
+      // args built by hand may already be the JSON text
+      function: { name: call.name, arguments: typeof call.args === "string" ? call.args : JSON.stringify(call.args ?? {}) },
     });
   }
   // an unparsable call still went to the model; its result message needs the call beside it
@@ -82,6 +83,33 @@ function assistantMessage(message: BaseMessage): AssistantMessage {
   return wire;
 }
 
+/**
+ * A tool result → wire content: text stays text, images and files stay parts, and anything else
+ * a tool returned (objects, numbers, unknown blocks) is sent as its JSON text.
+ */
+function toolContent(content: unknown): string | OpenRouterContentPart[] {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return JSON.stringify(content) ?? "";
+  const parts: OpenRouterContentPart[] = [];
+  for (const block of content as unknown[]) {
+    if (typeof block === "string") {
+      parts.push({ type: "text", text: block });
+      continue;
+    }
+    let part: OpenRouterContentPart | undefined;
+    let sendable = typeof block === "object" && block !== null;
+    try {
+      if (sendable) part = toWirePart(block as Record<string, unknown>, "tool");
+    } catch {
+      sendable = false;
+    }
+    // an output-only block (reasoning, tool_call) has nothing to send
+    if (sendable && part === undefined) continue;
+    parts.push(part ?? { type: "text", text: JSON.stringify(block) ?? String(block) });
+  }
+  return textOnly(parts) ?? parts;
+}
+
 export function toWireMessage(message: BaseMessage): OpenRouterMessage {
   const role = roleOf(message);
   if (role === "assistant") return assistantMessage(message);
@@ -90,9 +118,7 @@ export function toWireMessage(message: BaseMessage): OpenRouterMessage {
     if (!toolCallId) {
       throw new TypeError("ChatOpenRouter needs tool_call_id on every ToolMessage: set it to the id of the tool call it answers.");
     }
-    const content = toWireContent(message.content, "tool");
-    const text = typeof content === "string" ? content : textOnly(content);
-    return { role: "tool", tool_call_id: toolCallId, content: text ?? content };
+    return { role: "tool", tool_call_id: toolCallId, content: toolContent(message.content) };
   }
   const content = toWireContent(message.content, role);
   const wire = {
