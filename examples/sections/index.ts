@@ -2,6 +2,7 @@
 import type { TourSection } from "../tour_context.js";
 import { chat } from "./chat.js";
 import { errors } from "./errors.js";
+import { platform } from "./platform.js";
 import { routing } from "./routing.js";
 
-export const SECTIONS: TourSection[] = [chat, routing, errors];
+export const SECTIONS: TourSection[] = [chat, routing, errors, platform];
