@@ -426,8 +426,12 @@ export async function startEmulator(options: { port?: number; host?: string } = 
   server.keepAliveTimeout = 1_000;
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
+    // Under load the timer can fire before a request already sent on the socket was read (timers
+    // run before I/O): re-check after this loop turn's reads, and spare a socket that got bytes.
     const idle = setTimeout(() => {
-      if (!usedSockets.has(socket)) socket.destroy();
+      setImmediate(() => {
+        if (!usedSockets.has(socket) && socket.bytesRead === 0) socket.destroy();
+      });
     }, UNUSED_SOCKET_MS);
     idle.unref();
     socket.on("close", () => {
