@@ -7,6 +7,19 @@ export type {
   ChatOpenRouterFields,
   ChatOpenRouterRequestOptions,
 } from "./chat_models/options.js";
+export { OpenRouterClient } from "./platform/openrouter_client.js";
+export type {
+  GetGenerationOptions,
+  ListModelsOptions,
+  OpenRouterCallOptions,
+  OpenRouterClientFields,
+} from "./platform/options.js";
+export { OpenRouterEmbeddings } from "./embeddings/openrouter_embeddings.js";
+export type {
+  OpenRouterEmbeddingsCallOptions,
+  OpenRouterEmbeddingsFields,
+  OpenRouterEmbeddingsResult,
+} from "./embeddings/options.js";
 export {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
@@ -51,3 +64,20 @@ export type {
   OpenRouterToolChoice,
   OpenRouterUsage,
 } from "./wire/types.js";
+export type {
+  OpenRouterCredits,
+  OpenRouterEmbedding,
+  OpenRouterEmbeddingsRequest,
+  OpenRouterEmbeddingsResponse,
+  OpenRouterEmbeddingsUsage,
+  OpenRouterGeneration,
+  OpenRouterInputModality,
+  OpenRouterKeyInfo,
+  OpenRouterModel,
+  OpenRouterModelArchitecture,
+  OpenRouterModelEndpoint,
+  OpenRouterModelEndpoints,
+  OpenRouterModelReasoning,
+  OpenRouterOutputModality,
+  OpenRouterPricing,
+} from "./wire/platform_types.js";

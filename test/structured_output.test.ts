@@ -252,9 +252,15 @@ describe("model profile and catalog refresh", () => {
 
   it("refreshModelCatalog replaces the catalog for that base URL with GET /models", async () => {
     const profiles = await refreshModelCatalog({ baseURL: emulator.current.baseURL, apiKey: "sk-or-v1-test" });
-    expect([...profiles.keys()]).toEqual(["anthropic/claude-sonnet-4.5", "google/gemini-2.5-flash-image-preview", "openai/gpt-4o-mini"]);
+    // the emulator's list: models-list.excerpt.json's three models, then models-list.spec-example.json's one
+    expect([...profiles.keys()]).toEqual([
+      "anthropic/claude-sonnet-4.5",
+      "google/gemini-2.5-flash-image-preview",
+      "openai/gpt-4o-mini",
+      "openai/gpt-4",
+    ]);
     expect(emulator.current.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["GET /api/v1/models"]);
-    // models-list.excerpt.json has three models: gpt-4.1 is unknown on this base URL now
+    // gpt-4.1 is not in that list: it is unknown on this base URL now
     const refreshed = modelOn(emulator.current, { model: "openai/gpt-4.1" });
     expect(refreshed.profile).toEqual({});
     await refreshed.withStructuredOutput(zod4Movie, { name: "movie" }).invoke(PROMPT);

@@ -2,7 +2,8 @@
 import type { TourSection } from "../tour_context.js";
 import { chat } from "./chat.js";
 import { errors } from "./errors.js";
+import { platform } from "./platform.js";
 import { routing } from "./routing.js";
 import { tools } from "./tools.js";
 
-export const SECTIONS: TourSection[] = [chat, routing, tools, errors];
+export const SECTIONS: TourSection[] = [chat, routing, tools, errors, platform];

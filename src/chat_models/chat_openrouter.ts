@@ -14,6 +14,7 @@ import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_met
 import { fromWireUsage } from "../convert/from_wire_usage.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
+import { createConnection } from "../wire/connection.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
@@ -28,9 +29,6 @@ import { validateOptions } from "./validate_options.js";
 // LangChain's withStructuredOutput signature uses Record<string, any>, so interface types fit too
 // oxlint-disable-next-line typescript/no-explicit-any
 type AnyRecord = Record<string, any>;
-
-const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
-const DEFAULT_MAX_RETRIES = 2;
 
 /**
  * Every model on OpenRouter as a LangChain chat model.
@@ -81,8 +79,8 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
     }
     super({ ...fields, maxRetries: 0 });
-    const apiKey = fields.apiKey ?? getEnvironmentVariable("OPENROUTER_API_KEY");
-    if (!apiKey) {
+    const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
+    if (!connection.apiKey) {
       throw new OpenRouterAuthError("ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
     }
     this.model = fields.model;
@@ -90,11 +88,11 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     this.maxTokens = fields.maxTokens;
     this.stop = fields.stop;
     this.streamUsage = fields.streamUsage ?? true;
-    this.apiKey = apiKey;
-    this.baseURL = (fields.baseURL ?? getEnvironmentVariable("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+    this.apiKey = connection.apiKey;
+    this.baseURL = connection.baseURL;
     this.siteUrl = fields.siteUrl;
     this.siteName = fields.siteName;
-    this.maxRetries = fields.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.maxRetries = connection.maxRetries;
     this.timeout = fields.timeout;
 
     const defaults: Partial<ChatOpenRouterRequestOptions> = {};
@@ -104,22 +102,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     if (fields.modelKwargs) defaults.modelKwargs = fields.modelKwargs;
     this.defaults = defaults;
 
-    const headers: Record<string, string> = {};
-    // attribution only when asked for: no default identity is sent on the user's behalf
-    if (fields.siteUrl) headers["HTTP-Referer"] = fields.siteUrl;
-    if (fields.siteName) {
-      headers["X-OpenRouter-Title"] = fields.siteName;
-      headers["X-Title"] = fields.siteName;
-    }
-    Object.assign(headers, fields.defaultHeaders);
-    this.connection = {
-      baseURL: this.baseURL,
-      apiKey,
-      headers,
-      maxRetries: this.maxRetries,
-      timeout: fields.timeout,
-      fetch: fields.fetch,
-    };
+    this.connection = connection;
     // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model);
     // toJSON still finds it in lc_kwargs and writes the OPENROUTER_API_KEY secret marker instead
     for (const key of ["apiKey", "connection", "lc_kwargs"] as const) {
