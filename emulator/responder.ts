@@ -417,6 +417,8 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
   state.seq += 1;
   const created = Math.floor(Date.now() / 1000);
   const bodyKey = JSON.stringify(body);
+  // the same request streamed or not gets the same reasoning (signatures, encrypted data)
+  const answerKey = JSON.stringify({ ...body, stream: undefined, stream_options: undefined });
   const id = `gen-${created}-${detChars(`${bodyKey}|${state.seq}`, 20)}`;
   const model = servedModel(body);
   const provider = providerName(body, model);
@@ -491,8 +493,8 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
         { type: "reasoning.summary", summary, format: "openai-responses-v1", index: 0 },
         {
           type: "reasoning.encrypted",
-          data: `gAAAAA${detBase64(`enc|${bodyKey}`, 192)}`,
-          id: `rs_${createHash("sha256").update(`rs|${bodyKey}`).digest("hex").slice(0, 50)}`,
+          data: `gAAAAA${detBase64(`enc|${answerKey}`, 192)}`,
+          id: `rs_${createHash("sha256").update(`rs|${answerKey}`).digest("hex").slice(0, 50)}`,
           format: "openai-responses-v1",
           index: 1,
         },
@@ -501,7 +503,7 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
     } else if (author === "google") {
       reasoningFamily = "google";
       reasoningDetails = [
-        { type: "reasoning.text", signature: detBase64(`gsig|${bodyKey}`, 160), format: "google-gemini-v1", index: 0 },
+        { type: "reasoning.text", signature: detBase64(`gsig|${answerKey}`, 160), format: "google-gemini-v1", index: 0 },
       ];
       reasoningTokens = 25;
     } else {
@@ -511,7 +513,7 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
         {
           type: "reasoning.text",
           text: thought,
-          signature: detBase64(`asig|${bodyKey}`, 240),
+          signature: detBase64(`asig|${answerKey}`, 240),
           format: "anthropic-claude-v1",
           index: 0,
         },

@@ -3,9 +3,9 @@ import { BaseChatModel, type LangSmithParams } from "@langchain/core/language_mo
 import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { newChunkState, fromWireDelta } from "../convert/from_wire_chunk.js";
+import { closingKwargs, fromWireDelta, newChunkState } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
-import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
+import { appendLogprobs, type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
 import { fromWireUsage } from "../convert/from_wire_usage.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
@@ -15,6 +15,7 @@ import { type OpenRouterConnection, requestJson, requestStream } from "../wire/s
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
+import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
 
 const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -69,6 +70,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
     }
     super({ ...fields, maxRetries: 0 });
+    registerBlockTranslator();
     const apiKey = fields.apiKey ?? getEnvironmentVariable("OPENROUTER_API_KEY");
     if (!apiKey) {
       throw new OpenRouterAuthError("ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
@@ -199,12 +201,14 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
         // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)
         if (choice.finish_reason != null) facts.finish_reason = choice.finish_reason;
         if (choice.native_finish_reason != null) facts.native_finish_reason = choice.native_finish_reason;
+        if (choice.logprobs != null) facts.logprobs = appendLogprobs(facts.logprobs, choice.logprobs);
         const delta = choice.delta;
         if (!delta) continue;
         const fields = fromWireDelta(delta, state);
         if (!fields) continue;
         const generation = new ChatGenerationChunk({
-          message: new AIMessageChunk({ ...fields, id: facts.id }),
+          // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
+          message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
           text: fields.content,
         });
         yield generation;
@@ -226,6 +230,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       message: new AIMessageChunk({
         content: "",
         id: facts.id,
+        additional_kwargs: closingKwargs(state),
         usage_metadata: fromWireUsage(facts.usage),
         response_metadata: fromWireMetadata(facts),
       }),

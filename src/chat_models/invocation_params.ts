@@ -28,8 +28,12 @@ export const BODY_FIELDS = [
   ["route", "route"],
   ["plugins", "plugins"],
   ["reasoning", "reasoning"],
+  ["includeReasoning", "include_reasoning"],
   ["modalities", "modalities"],
+  ["imageConfig", "image_config"],
   ["cacheControl", "cache_control"],
+  ["promptCacheKey", "prompt_cache_key"],
+  ["webSearchOptions", "web_search_options"],
 ] as const satisfies readonly (readonly [keyof ChatOpenRouterRequestOptions, string])[];
 
 /** Call-option tool fields, sent under their own (wire) names. */
