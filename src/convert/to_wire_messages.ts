@@ -146,7 +146,7 @@ export function toWireMessage(message: BaseMessage): OpenRouterMessage {
     const other = content.find((part) => part.type !== "text");
     if (other) {
       throw new TypeError(
-        `ChatOpenRouter cannot send a ${other.type} part in a ${role} message: ${role} content is text only. Move it to a user message.`
+        `ChatOpenRouter cannot send a part of type ${other.type} in a ${role} message: ${role} content is text only. Move it to a user message.`
       );
     }
   }
