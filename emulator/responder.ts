@@ -536,7 +536,9 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
     content = jsonObjectAnswer(`${system}\n${prompt}`, prompt, textAnswer(prompt, system).text);
     contentIsJson = true;
   } else if (files.length > 0 && /summari|pdf|document|file/i.test(prompt)) {
-    content = files.map((f) => `The document ${f.name} was parsed by the emulator (${f.bytes} bytes).`).join("\n");
+    content = files
+      .map((f) => `The document ${f.name} (${f.bytes > 0 ? `${f.bytes} bytes` : "fetched from its URL"}) was parsed by the emulator.`)
+      .join("\n");
   } else {
     const answer = textAnswer(prompt, system);
     content = answer.text;

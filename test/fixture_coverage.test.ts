@@ -72,6 +72,8 @@ const RULES: Rule[] = [
   { path: /^choices\.0\.message\.tool_calls\.(\d+)\.function\.arguments$/, read: (m, [, i]) => m.tool_calls?.[Number(i)]?.args, parsed: true },
   { path: /^choices\.0\.message\.tool_calls\.(\d+)\.index$/, read: (m, [, i]) => (m.tool_calls?.[Number(i)] ? Number(i) : undefined) },
   { path: /^choices\.0\.message\.tool_calls\.(\d+)\.type$/, read: (m, [, i]) => (m.tool_calls?.[Number(i)]?.type === "tool_call" ? "function" : undefined) },
+  { path: /^debug\.(.+)$/, read: (m, [, rest]) => at(metadata(m)["debug"], rest!) },
+  { path: /^openrouter_metadata\.(.+)$/, read: (m, [, rest]) => at(metadata(m)["openrouter_metadata"], rest!) },
   // usage: raw in response_metadata.usage (cost, is_byok, cost_details, server_tool_use_details, …) …
   { path: /^usage\.(.+)$/, read: (m, [, rest]) => at(metadata(m)["usage"], rest!) },
   // … and in LangChain's standard fields where it has one
@@ -149,6 +151,7 @@ function assembledBody(sse: string): Json {
     if (chunk["usage"] != null) body["usage"] = chunk["usage"];
     if (chunk["system_fingerprint"] != null) body["system_fingerprint"] = chunk["system_fingerprint"];
     if (chunk["service_tier"] != null) body["service_tier"] = chunk["service_tier"];
+    if (chunk["debug"] != null) body["debug"] = chunk["debug"];
     const streamed = chunk.choices?.[0];
     if (!streamed) continue;
     if (streamed["finish_reason"] != null) choice["finish_reason"] = streamed["finish_reason"];

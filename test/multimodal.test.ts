@@ -59,7 +59,7 @@ describe("PDFs", () => {
       { type: "text", text: "Summarise this PDF." },
       { type: "file", file: { filename: "bitcoin.pdf", file_data: PDF_URL } },
     ]);
-    expect(answer.content).toBe("The document bitcoin.pdf was parsed by the emulator (0 bytes).");
+    expect(answer.content).toBe("The document bitcoin.pdf (fetched from its URL) was parsed by the emulator.");
     const annotations = answer.additional_kwargs["annotations"] as { type: string; file: { hash: string; name: string } }[];
     expect(annotations.map((annotation) => [annotation.type, annotation.file.name])).toEqual([["file", "bitcoin.pdf"]]);
     expect(answer.contentBlocks[0]).toMatchObject({

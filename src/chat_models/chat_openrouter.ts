@@ -196,6 +196,8 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
         if (chunk.usage) facts.usage = chunk.usage;
         if (chunk.system_fingerprint != null) facts.system_fingerprint = chunk.system_fingerprint;
         if (chunk.service_tier != null) facts.service_tier = chunk.service_tier;
+        if (chunk.openrouter_metadata != null) facts.openrouter_metadata = chunk.openrouter_metadata;
+        if (chunk.debug != null) facts.debug = chunk.debug;
         const choice = chunk.choices?.[0];
         if (!choice) continue;
         // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)

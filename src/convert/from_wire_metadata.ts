@@ -14,6 +14,8 @@ export interface CompletionFacts {
   native_finish_reason?: string | null;
   usage?: OpenRouterUsage | null;
   logprobs?: unknown;
+  openrouter_metadata?: Record<string, unknown> | null;
+  debug?: Record<string, unknown> | null;
 }
 
 /** Only the keys OpenRouter sent: an absent fact is left out, never `undefined` or `null`. */
@@ -29,6 +31,8 @@ export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown
   if (facts.native_finish_reason != null) metadata["native_finish_reason"] = facts.native_finish_reason;
   if (facts.usage != null) metadata["usage"] = facts.usage;
   if (facts.logprobs != null) metadata["logprobs"] = facts.logprobs;
+  if (facts.openrouter_metadata != null) metadata["openrouter_metadata"] = facts.openrouter_metadata;
+  if (facts.debug != null) metadata["debug"] = facts.debug;
   return metadata;
 }
 
@@ -46,6 +50,7 @@ export function factsOfResponse(body: OpenRouterChatResponse): CompletionFacts {
     native_finish_reason: choice?.native_finish_reason,
     usage: body.usage,
     logprobs: choice?.logprobs,
+    openrouter_metadata: body.openrouter_metadata,
   };
 }
 

@@ -451,6 +451,8 @@ export interface OpenRouterChatResponse {
   service_tier?: string | null;
   error?: OpenRouterErrorObject | null;
   user_id?: string | null;
+  /** Routing facts, with the `X-OpenRouter-Metadata: enabled` request header (api.md §3.1). */
+  openrouter_metadata?: Record<string, unknown> | null;
   [key: string]: unknown;
 }
 
@@ -491,5 +493,8 @@ export interface OpenRouterStreamChunk {
   error?: OpenRouterErrorObject | null;
   system_fingerprint?: string | null;
   service_tier?: string | null;
+  openrouter_metadata?: Record<string, unknown> | null;
+  /** With `debug.echo_upstream_body`: the first chunk's copy of the upstream request (api.md §4.6). */
+  debug?: Record<string, unknown> | null;
   [key: string]: unknown;
 }
