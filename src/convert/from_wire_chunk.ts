@@ -23,7 +23,7 @@ export interface ChunkState {
   /** Audio fields already emitted with a value, and whether any audio fragment was emitted. */
   audioFields: Set<string>;
   audioStarted: boolean;
-  /** Images already emitted (OpenRouter sends each whole; a repeat is dropped). */
+  /** Keys of images already emitted (OpenRouter sends each whole; a repeat is dropped). */
   images: Set<string>;
 }
 
@@ -137,7 +137,9 @@ function reasoningFragmentsOf(details: OpenRouterReasoningDetail[], state: Chunk
 function newImagesOf(images: OpenRouterImage[], state: ChunkState): OpenRouterImage[] {
   const fresh: OpenRouterImage[] = [];
   for (const image of images) {
-    const key = JSON.stringify(image);
+    // images are megabytes of base64: key a repeat by index, length and both ends, not the whole URL
+    const url = image.image_url?.url ?? "";
+    const key = `${String(image.index)}#${url.length}#${url.slice(0, 64)}#${url.slice(-64)}`;
     if (state.images.has(key)) continue;
     state.images.add(key);
     fresh.push(image);
