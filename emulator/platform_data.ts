@@ -257,6 +257,8 @@ export function syntheticGeneration(id: string): Json {
         reasoningFamily: null,
         images: [],
         annotations: [],
+        refusal: null,
+        logprobs: null,
         usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, cost },
       },
       streamed: rand() < 0.5,

@@ -8,9 +8,9 @@ import type { Runnable } from "@langchain/core/runnables";
 import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
 import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { newChunkState, fromWireDelta } from "../convert/from_wire_chunk.js";
+import { closingKwargs, fromWireDelta, newChunkState } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
-import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
+import { appendLogprobs, type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
 import { fromWireUsage } from "../convert/from_wire_usage.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
@@ -24,6 +24,7 @@ import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 import { structuredOutputRunnable } from "./structured_output.js";
+import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
 
 // LangChain's withStructuredOutput signature uses Record<string, any>, so interface types fit too
@@ -79,6 +80,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
     }
     super({ ...fields, maxRetries: 0 });
+    registerBlockTranslator();
     const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
     if (!connection.apiKey) {
       throw new OpenRouterAuthError("ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
@@ -262,17 +264,21 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
         if (chunk.usage) facts.usage = chunk.usage;
         if (chunk.system_fingerprint != null) facts.system_fingerprint = chunk.system_fingerprint;
         if (chunk.service_tier != null) facts.service_tier = chunk.service_tier;
+        if (chunk.openrouter_metadata != null) facts.openrouter_metadata = chunk.openrouter_metadata;
+        if (chunk.debug != null) facts.debug = chunk.debug;
         const choice = chunk.choices?.[0];
         if (!choice) continue;
         // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)
         if (choice.finish_reason != null) facts.finish_reason = choice.finish_reason;
         if (choice.native_finish_reason != null) facts.native_finish_reason = choice.native_finish_reason;
+        if (choice.logprobs != null) facts.logprobs = appendLogprobs(facts.logprobs, choice.logprobs);
         const delta = choice.delta;
         if (!delta) continue;
         const fields = fromWireDelta(delta, state);
         if (!fields) continue;
         const generation = new ChatGenerationChunk({
-          message: new AIMessageChunk({ ...fields, id: facts.id }),
+          // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
+          message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
           text: fields.content,
         });
         yield generation;
@@ -294,6 +300,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       message: new AIMessageChunk({
         content: "",
         id: facts.id,
+        additional_kwargs: closingKwargs(state),
         usage_metadata: fromWireUsage(facts.usage),
         response_metadata: fromWireMetadata(facts),
       }),

@@ -39,16 +39,22 @@ describe("invocationParams: tools", () => {
 describe("invocationParams: json_schema routes only to endpoints that honour it", () => {
   const responseFormat = { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } };
 
-  it("adds provider.require_parameters: true, keeping the user's other preferences", () => {
-    expect(invocationParams({ model: "m", provider: { order: ["OpenAI"] } }, { response_format: responseFormat })["provider"]).toEqual({
+  it("adds provider.require_parameters: true for withStructuredOutput's jsonSchema, keeping the user's other preferences", () => {
+    const structured = { response_format: responseFormat, ls_structured_output_format: { kwargs: { method: "jsonSchema" } } } as never;
+    expect(invocationParams({ model: "m", provider: { order: ["OpenAI"] } }, structured)["provider"]).toEqual({
       order: ["OpenAI"],
       require_parameters: true,
     });
-    expect(invocationParams({ model: "m" }, { response_format: responseFormat })["provider"]).toEqual({ require_parameters: true });
+    expect(invocationParams({ model: "m" }, structured)["provider"]).toEqual({ require_parameters: true });
+  });
+
+  it("sends a response_format passed by hand as given (request-json-schema.raw.json has no provider)", () => {
+    expect(invocationParams({ model: "m" }, { response_format: responseFormat })["provider"]).toBeUndefined();
   });
 
   it("keeps the user's own require_parameters: false", () => {
-    expect(invocationParams({ model: "m", provider: { require_parameters: false } }, { response_format: responseFormat })["provider"]).toEqual({
+    const structured = { response_format: responseFormat, ls_structured_output_format: { kwargs: { method: "jsonSchema" } } } as never;
+    expect(invocationParams({ model: "m", provider: { require_parameters: false } }, structured)["provider"]).toEqual({
       require_parameters: false,
     });
   });

@@ -29,8 +29,12 @@ export const BODY_FIELDS = [
   ["route", "route"],
   ["plugins", "plugins"],
   ["reasoning", "reasoning"],
+  ["includeReasoning", "include_reasoning"],
   ["modalities", "modalities"],
+  ["imageConfig", "image_config"],
   ["cacheControl", "cache_control"],
+  ["promptCacheKey", "prompt_cache_key"],
+  ["webSearchOptions", "web_search_options"],
 ] as const satisfies readonly (readonly [keyof ChatOpenRouterRequestOptions, string])[];
 
 /** Call-option tool fields, sent under their own (wire) names. */
@@ -58,9 +62,11 @@ export function invocationParams(
   if (tools) body["tools"] = tools;
   const toolChoice = toWireToolChoice(call.tool_choice, tools);
   if (toolChoice !== undefined) body["tool_choice"] = toolChoice;
-  // a json_schema is honoured only by endpoints that support it: route to those unless the user
-  // said otherwise (provider.require_parameters, api.md §2.4)
-  if (call.response_format?.type === "json_schema") {
+  // withStructuredOutput's json_schema is honoured only by endpoints that support it: route to those
+  // unless the user said otherwise (provider.require_parameters, api.md §2.4). A response_format the
+  // user passes by hand is sent as given.
+  const structured = (call as { ls_structured_output_format?: { kwargs?: { method?: unknown } } }).ls_structured_output_format;
+  if (call.response_format?.type === "json_schema" && structured?.kwargs?.method === "jsonSchema") {
     const provider = body["provider"] as OpenRouterProviderPreferences | undefined;
     if (provider?.require_parameters == null) body["provider"] = { ...provider, require_parameters: true };
   }

@@ -7,6 +7,8 @@ import type {
 } from "@langchain/core/language_models/chat_models";
 import type {
   OpenRouterCacheControl,
+  OpenRouterImageConfig,
+  OpenRouterModality,
   OpenRouterPlugin,
   OpenRouterProviderPreferences,
   OpenRouterReasoningConfig,
@@ -14,6 +16,7 @@ import type {
   OpenRouterRoute,
   OpenRouterTool,
   OpenRouterToolChoice,
+  OpenRouterWebSearchOptions,
 } from "../wire/types.js";
 
 /** Options that shape the request body; each may be set on the constructor or per call. */
@@ -60,12 +63,20 @@ export interface ChatOpenRouterRequestOptions {
   route?: OpenRouterRoute;
   /** Plugins: `web`, `file-parser`, `moderation`, `auto-router`, `response-healing`, … */
   plugins?: OpenRouterPlugin[];
-  /** Reasoning: `{ effort }` or `{ max_tokens }`, `exclude`, `enabled`, `summary`. */
+  /** Reasoning: `{ effort }` (`"xhigh"`…`"minimal"`, `"none"`) or `{ max_tokens }`, `exclude`, `enabled`, `summary`. */
   reasoning?: OpenRouterReasoningConfig;
+  /** Legacy switch (`include_reasoning`): `true` is `reasoning: {}`, `false` is `reasoning: { exclude: true }`. Prefer `reasoning`. */
+  includeReasoning?: boolean;
   /** Output modalities, e.g. `["image", "text"]` for image generation. */
-  modalities?: string[];
+  modalities?: OpenRouterModality[];
+  /** Image generation settings (`image_config`), e.g. `{ aspect_ratio: "16:9" }`. */
+  imageConfig?: OpenRouterImageConfig;
   /** Automatic prompt caching for Anthropic-family providers (`cache_control`, with `ttl`). */
   cacheControl?: OpenRouterCacheControl;
+  /** OpenAI-style prompt cache key (`prompt_cache_key`); also the sticky-routing key when `sessionId` is unset. */
+  promptCacheKey?: string;
+  /** Native provider web search (`web_search_options`), e.g. `{ search_context_size: "high" }`. */
+  webSearchOptions?: OpenRouterWebSearchOptions;
   /** Stream usage: ask for `stream_options.include_usage`. @default true */
   streamUsage?: boolean;
   /** Extra body fields merged last, for anything OpenRouter adds before this package does. */

@@ -1,64 +1,138 @@
 import { AIMessageChunk } from "@langchain/core/messages";
-import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
-import type { OpenRouterResponseToolCall } from "../wire/types.js";
-import { fromWireDelta, newChunkState } from "./from_wire_chunk.js";
+import type { OpenRouterDelta, OpenRouterReasoningDetail } from "../wire/types.js";
+import { closingKwargs, fromWireDelta, newChunkState } from "./from_wire_chunk.js";
 
-function concatOf(deltas: OpenRouterResponseToolCall[][], generationId = "gen-1"): AIMessageChunk {
+/** What a user gets by concatenating the chunks a stream of these deltas yields. */
+function concatOf(deltas: OpenRouterDelta[]): AIMessageChunk {
   const state = newChunkState();
-  state.generationId = generationId;
-  let message: AIMessageChunk | undefined;
-  for (const calls of deltas) {
-    const fields = fromWireDelta({ content: null, tool_calls: calls }, state);
-    if (!fields) continue;
-    const chunk = new AIMessageChunk({ ...fields });
-    message = message ? concat(message, chunk) : chunk;
+  let full = new AIMessageChunk({ content: "" });
+  for (const delta of deltas) {
+    const fields = fromWireDelta(delta, state);
+    if (fields) full = full.concat(new AIMessageChunk(fields));
   }
-  return message!;
+  return full.concat(new AIMessageChunk({ content: "", additional_kwargs: closingKwargs(state) }));
 }
 
-describe("fromWireDelta: tool_call_chunks", () => {
-  it("does not repeat an id or name a provider sends on every fragment", () => {
-    const message = concatOf([
-      [{ index: 0, id: "call_1", function: { name: "get_weather", arguments: "" } }],
-      [{ index: 0, id: "call_1", function: { name: "get_weather", arguments: '{"loca' } }],
-      [{ index: 0, id: "call_1", function: { name: "get_weather", arguments: 'tion":"Paris"}' } }],
+const details = (...items: OpenRouterReasoningDetail[]): OpenRouterDelta => ({ content: "", reasoning_details: items });
+
+describe("streamed reasoning_details concatenate to what invoke returns", () => {
+  it("Anthropic: empty opening fragment, text pieces, separate signature (stream-reasoning-anthropic-text-signature.sse)", () => {
+    const format = "anthropic-claude-v1";
+    const full = concatOf([
+      { role: "assistant", content: "", reasoning: null, reasoning_details: [] },
+      details({ type: "reasoning.text", text: "", signature: "", format, index: 0 }),
+      { ...details({ type: "reasoning.text", text: "This", format, index: 0 }), reasoning: "This" },
+      { ...details({ type: "reasoning.text", text: " is it.", format, index: 0 }), reasoning: " is it." },
+      details({ type: "reasoning.text", text: "", format, index: 0 }),
+      details({ type: "reasoning.text", signature: "SIG==", format, index: 0 }),
+      { content: "4", reasoning_details: [] },
     ]);
-    expect(message.tool_calls).toEqual([{ name: "get_weather", args: { location: "Paris" }, id: "call_1", type: "tool_call" }]);
+    expect(full.content).toBe("4");
+    expect(full.additional_kwargs["reasoning"]).toBe("This is it.");
+    expect(full.additional_kwargs["reasoning_details"]).toEqual([
+      { type: "reasoning.text", text: "This is it.", signature: "SIG==", format, index: 0 },
+    ]);
+    // key order as on the wire, so what is echoed back reads like what was received
+    expect(Object.keys((full.additional_kwargs["reasoning_details"] as object[])[0]!)).toEqual(["type", "text", "signature", "format", "index"]);
   });
 
-  it("keeps parallel calls interleaved by index apart", () => {
-    const message = concatOf([
-      [{ index: 0, id: "call_a", function: { name: "get_weather", arguments: "" } }],
-      [{ index: 1, id: "call_b", function: { name: "get_time", arguments: "" } }],
-      [{ index: 0, function: { arguments: '{"location":' } }],
-      [{ index: 1, function: { arguments: '{"zone":"UTC"}' } }],
-      [{ index: 0, function: { arguments: '"Paris"}' } }],
+  it("signature, format, id and data repeated on every fragment are neither duplicated nor concatenated", () => {
+    const full = concatOf([
+      details({ type: "reasoning.text", text: "a", signature: "S", format: "f", id: "r1", index: 0 }),
+      details({ type: "reasoning.text", text: "b", signature: "S", format: "f", id: "r1", index: 0 }),
+      details({ type: "reasoning.encrypted", data: "ENC", format: "f", id: "rs_1", index: 1 }),
+      details({ type: "reasoning.encrypted", data: "ENC", format: "f", id: "rs_1", index: 1 }),
     ]);
-    expect(message.tool_calls).toEqual([
-      { name: "get_weather", args: { location: "Paris" }, id: "call_a", type: "tool_call" },
-      { name: "get_time", args: { zone: "UTC" }, id: "call_b", type: "tool_call" },
-    ]);
-  });
-
-  it("separates complete calls a provider sends all at index 0", () => {
-    const message = concatOf([
-      [{ index: 0, id: "call_a", function: { name: "get_weather", arguments: '{"location":"Paris"}' } }],
-      [{ index: 0, id: "call_b", function: { name: "get_weather", arguments: '{"location":"Tokyo"}' } }],
-    ]);
-    expect(message.tool_calls!.map((call) => [call.id, call.args])).toEqual([
-      ["call_a", { location: "Paris" }],
-      ["call_b", { location: "Tokyo" }],
+    expect(full.additional_kwargs["reasoning_details"]).toEqual([
+      { type: "reasoning.text", text: "ab", signature: "S", format: "f", id: "r1", index: 0 },
+      { type: "reasoning.encrypted", data: "ENC", format: "f", id: "rs_1", index: 1 },
     ]);
   });
 
-  it("gives a call streamed without an id the id invoke would give it", () => {
-    const message = concatOf([[{ index: 0, function: { name: "now", arguments: "" } }]], "gen-9");
-    expect(message.tool_calls).toEqual([{ name: "now", args: {}, id: "call_gen-9_0", type: "tool_call" }]);
+  it("details of different types sharing an index stay apart, in order (response-file-parser-annotations.json)", () => {
+    const format = "openai-responses-v1";
+    const full = concatOf([
+      details({ type: "reasoning.summary", summary: "**Assessing", format, index: 0 }),
+      details({ type: "reasoning.encrypted", data: "gAAAA", id: "rs_05", format, index: 0 }),
+      details({ type: "reasoning.summary", summary: " dummy PDF file**", format, index: 0 }),
+    ]);
+    expect(full.additional_kwargs["reasoning_details"]).toEqual([
+      { type: "reasoning.summary", summary: "**Assessing dummy PDF file**", format, index: 0 },
+      { type: "reasoning.encrypted", data: "gAAAA", id: "rs_05", format, index: 0 },
+    ]);
   });
 
-  it("streams arguments sent as an object", () => {
-    const message = concatOf([[{ index: 0, id: "c", function: { name: "a", arguments: { x: 1 } as never } }]]);
-    expect(message.tool_calls![0]?.args).toEqual({ x: 1 });
+  it("a second thinking block that opens with text \"\" is not lost (core drops new empty-text items)", () => {
+    const format = "anthropic-claude-v1";
+    const full = concatOf([
+      details({ type: "reasoning.text", text: "one", format, index: 0 }),
+      details({ type: "reasoning.text", signature: "S0", format, index: 0 }),
+      details({ type: "reasoning.text", text: "", signature: "", format, index: 1 }),
+      details({ type: "reasoning.text", text: "two", format, index: 1 }),
+      details({ type: "reasoning.text", signature: "S1", format, index: 1 }),
+    ]);
+    expect(full.additional_kwargs["reasoning_details"]).toEqual([
+      { type: "reasoning.text", text: "one", signature: "S0", format, index: 0 },
+      { type: "reasoning.text", text: "two", signature: "S1", format, index: 1 },
+    ]);
+  });
+
+  it("unknown types and format values are kept as they are", () => {
+    const full = concatOf([
+      details({ type: "reasoning.server_tool_call", tool_name: "openrouter:fusion", arguments: "{}", result: "ok", format: "unknown", index: 0 }),
+      details({ type: "reasoning.text", text: "4", format: null, index: 1 }),
+    ]);
+    expect(full.additional_kwargs["reasoning_details"]).toEqual([
+      { type: "reasoning.server_tool_call", tool_name: "openrouter:fusion", arguments: "{}", result: "ok", format: "unknown", index: 0 },
+      { type: "reasoning.text", text: "4", format: null, index: 1 },
+    ]);
+  });
+
+  it("a stream that only sends reasoning_details: [] ends with [], as invoke keeps it", () => {
+    const full = concatOf([{ content: "hi", reasoning_details: [] }, { content: "!", reasoning_details: [] }]);
+    expect(full.additional_kwargs["reasoning_details"]).toEqual([]);
+  });
+
+  it("no reasoning_details at all leaves the field out", () => {
+    expect(concatOf([{ content: "hi" }]).additional_kwargs).toEqual({});
+  });
+});
+
+describe("other delta fields", () => {
+  it("annotations, one per chunk, are appended in order", () => {
+    const citation = (url: string) => ({ type: "url_citation", url_citation: { url, title: "", content: "c", start_index: 0, end_index: 0 } });
+    const full = concatOf([
+      { content: "", annotations: [citation("https://a")] },
+      { content: "", annotations: [citation("https://b")] },
+      { content: "text" },
+    ]);
+    expect(full.additional_kwargs["annotations"]).toEqual([citation("https://a"), citation("https://b")]);
+  });
+
+  it("images are kept whole; an exact repeat is dropped", () => {
+    const image = { type: "image_url", image_url: { url: "data:image/png;base64,AAAA" }, index: 0 };
+    const second = { type: "image_url", image_url: { url: "data:image/png;base64,BBBB" }, index: 1 };
+    const full = concatOf([{ content: "", images: [image] }, { content: "", images: [image, second] }]);
+    expect(full.additional_kwargs["images"]).toEqual([image, second]);
+  });
+
+  it("audio data and transcript grow; id and expires_at come once", () => {
+    const full = concatOf([
+      { content: "", audio: { id: "a1", data: "AAA", transcript: "Hel", expires_at: 100 } },
+      { content: "", audio: { id: "a1", data: "BBB", transcript: "lo", expires_at: 100 } },
+    ]);
+    expect(full.additional_kwargs["audio"]).toEqual({ id: "a1", data: "AAABBB", transcript: "Hello", expires_at: 100 });
+  });
+
+  it("refusal fragments concatenate into additional_kwargs.refusal", () => {
+    const full = concatOf([{ content: "", refusal: "I can't " }, { content: "", refusal: "help." }]);
+    expect(full.additional_kwargs["refusal"]).toBe("I can't help.");
+  });
+
+  it("a role-only or empty delta yields no chunk", () => {
+    const state = newChunkState();
+    expect(fromWireDelta({ role: "assistant", content: "" }, state)).toBeUndefined();
+    expect(fromWireDelta({ role: "assistant", content: "", reasoning: null, reasoning_details: [] }, state)).toBeUndefined();
   });
 });
