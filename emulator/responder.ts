@@ -24,10 +24,15 @@ export interface ToolCall {
 
 export type ReasoningDetail = Record<string, JsonValue>;
 
-export interface Annotation {
-  type: "url_citation";
-  url_citation: { url: string; title: string; content: string; start_index: number; end_index: number };
-}
+export type Annotation =
+  | {
+      type: "url_citation";
+      url_citation: { url: string; title: string; content: string; start_index: number; end_index: number };
+    }
+  | { type: "file"; file: { hash: string; name: string; content: { type: "text"; text: string }[] } };
+
+/** Per-token log probabilities (`choices[].logprobs.content[]`). */
+export type TokenLogprob = Record<string, JsonValue>;
 
 export interface Answer {
   id: string;
@@ -45,6 +50,10 @@ export interface Answer {
   reasoningFamily: "anthropic" | "openai" | "google" | null;
   images: string[];
   annotations: Annotation[];
+  /** Set when the request asked for a refusal ("please refuse"): sent as `refusal`, content empty. */
+  refusal: string | null;
+  /** `top_logprobs` count when the request set `logprobs: true`, else null. */
+  logprobs: number | null;
   usage: Record<string, JsonValue>;
 }
 
@@ -355,7 +364,8 @@ function reasoningWanted(body: Record<string, unknown>): boolean {
 }
 
 function webSearchWanted(body: Record<string, unknown>): boolean {
-  if (arr(body["plugins"]).some((p) => isRecord(p) && p["id"] === "web")) return true;
+  if (arr(body["plugins"]).some((p) => isRecord(p) && p["id"] === "web" && p["enabled"] !== false)) return true;
+  if (isRecord(body["web_search_options"]) || str(body["model"])?.endsWith(":online")) return true;
   return arr(body["tools"]).some(
     (t) => isRecord(t) && (t["type"] === "openrouter:web_search" || t["type"] === "web_search" || t["type"] === "web_search_preview"),
   );
@@ -385,6 +395,71 @@ function citations(prompt: string): Annotation[] {
       },
     },
   ];
+}
+
+interface ParsedFile {
+  annotation: Annotation;
+  name: string;
+  bytes: number;
+}
+
+/**
+ * `file` parts in user messages, parsed as the file-parser plugin would: one `file` annotation
+ * each, unless an assistant message already echoed an annotation with the same hash (OpenRouter
+ * then skips re-parsing, DOCS multimodal/pdfs).
+ */
+function parsedFiles(messages: unknown[]): ParsedFile[] {
+  const echoed = new Set<string>();
+  for (const m of messages) {
+    if (!isRecord(m) || m["role"] !== "assistant") continue;
+    for (const annotation of arr(m["annotations"])) {
+      if (isRecord(annotation) && isRecord(annotation["file"]) && typeof annotation["file"]["hash"] === "string") {
+        echoed.add(annotation["file"]["hash"]);
+      }
+    }
+  }
+  const out: ParsedFile[] = [];
+  for (const m of messages) {
+    if (!isRecord(m) || m["role"] !== "user") continue;
+    for (const part of arr(m["content"])) {
+      if (!isRecord(part) || part["type"] !== "file" || !isRecord(part["file"])) continue;
+      const data = str(part["file"]["file_data"]) ?? str(part["file"]["file_id"]) ?? "";
+      const hash = createHash("sha256").update(data).digest("hex");
+      if (echoed.has(hash)) continue;
+      const name = str(part["file"]["filename"]) ?? "document.pdf";
+      const base64 = /^data:[^,]*;base64,(.*)$/s.exec(data)?.[1];
+      const bytes = base64 === undefined ? 0 : Buffer.from(base64, "base64").length;
+      const text = base64 === undefined ? `# ${name}\n\nFetched from ${data} and parsed by the emulator.` : `# ${name}\n\n${bytes} bytes, parsed by the emulator.`;
+      out.push({
+        name,
+        bytes,
+        annotation: {
+          type: "file",
+          file: {
+            hash,
+            name,
+            content: [
+              { type: "text", text: `<file name="${name}">` },
+              { type: "text", text },
+              { type: "text", text: "</file>" },
+            ],
+          },
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Deterministic log probabilities for a piece of text, one entry per word-ish token. */
+export function logprobsOf(text: string, top: number): TokenLogprob[] {
+  return (text.match(/\s*\S+\s*|\s+/g) ?? []).map((token) => {
+    const logprob = -(createHash("sha256").update(token).digest().readUInt16LE(0) % 1000) / 1000;
+    const bytes = [...Buffer.from(token, "utf8")];
+    const alternatives: JsonValue[] = [{ token, logprob, bytes }];
+    for (let i = 1; i < top; i++) alternatives.push({ token: `${token.trim()}~${i}`, logprob: round9(logprob - i), bytes: null });
+    return { token, logprob, bytes, top_logprobs: alternatives.slice(0, top) };
+  });
 }
 
 interface ToolResult {
@@ -417,6 +492,8 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
   state.seq += 1;
   const created = Math.floor(Date.now() / 1000);
   const bodyKey = JSON.stringify(body);
+  // the same request streamed or not gets the same reasoning (signatures, encrypted data)
+  const answerKey = JSON.stringify({ ...body, stream: undefined, stream_options: undefined });
   const id = `gen-${created}-${detChars(`${bodyKey}|${state.seq}`, 20)}`;
   const model = servedModel(body);
   const provider = providerName(body, model);
@@ -437,6 +514,7 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
   let toolCalls: ToolCall[] = [];
   let finishReason: Answer["finishReason"] = "stop";
   let fixedUsage: [number, number] | undefined;
+  const files = parsedFiles(messages);
 
   if (tools.length > 0 && !lastIsTool && body["tool_choice"] !== "none") {
     const planned = planToolCalls(body, tools, prompt);
@@ -457,10 +535,19 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
   } else if (responseFormat?.["type"] === "json_object") {
     content = jsonObjectAnswer(`${system}\n${prompt}`, prompt, textAnswer(prompt, system).text);
     contentIsJson = true;
+  } else if (files.length > 0 && /summari|pdf|document|file/i.test(prompt)) {
+    content = files
+      .map((f) => `The document ${f.name} (${f.bytes > 0 ? `${f.bytes} bytes` : "fetched from its URL"}) was parsed by the emulator.`)
+      .join("\n");
   } else {
     const answer = textAnswer(prompt, system);
     content = answer.text;
     fixedUsage = answer.fixedUsage;
+  }
+  let refusal: string | null = null;
+  if (/please refuse/i.test(prompt) && toolCalls.length === 0) {
+    refusal = "I can't help with that request.";
+    content = "";
   }
 
   const maxTokens = typeof body["max_tokens"] === "number" ? body["max_tokens"] : body["max_completion_tokens"];
@@ -491,8 +578,8 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
         { type: "reasoning.summary", summary, format: "openai-responses-v1", index: 0 },
         {
           type: "reasoning.encrypted",
-          data: `gAAAAA${detBase64(`enc|${bodyKey}`, 192)}`,
-          id: `rs_${createHash("sha256").update(`rs|${bodyKey}`).digest("hex").slice(0, 50)}`,
+          data: `gAAAAA${detBase64(`enc|${answerKey}`, 192)}`,
+          id: `rs_${createHash("sha256").update(`rs|${answerKey}`).digest("hex").slice(0, 50)}`,
           format: "openai-responses-v1",
           index: 1,
         },
@@ -501,7 +588,7 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
     } else if (author === "google") {
       reasoningFamily = "google";
       reasoningDetails = [
-        { type: "reasoning.text", signature: detBase64(`gsig|${bodyKey}`, 160), format: "google-gemini-v1", index: 0 },
+        { type: "reasoning.text", signature: detBase64(`gsig|${answerKey}`, 160), format: "google-gemini-v1", index: 0 },
       ];
       reasoningTokens = 25;
     } else {
@@ -511,7 +598,7 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
         {
           type: "reasoning.text",
           text: thought,
-          signature: detBase64(`asig|${bodyKey}`, 240),
+          signature: detBase64(`asig|${answerKey}`, 240),
           format: "anthropic-claude-v1",
           index: 0,
         },
@@ -524,7 +611,12 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
   const images = modalities.includes("image") ? [`data:image/png;base64,${TINY_PNG}`] : [];
   if (images.length > 0 && content === "" && toolCalls.length === 0) content = "Here is the image you asked for.";
   const webSearch = webSearchWanted(body);
-  const annotations = webSearch && toolCalls.length === 0 ? citations(prompt) : [];
+  const annotations: Annotation[] = [
+    ...(webSearch && toolCalls.length === 0 ? citations(prompt) : []),
+    ...files.map((f) => f.annotation),
+  ];
+  const topLogprobs = typeof body["top_logprobs"] === "number" ? body["top_logprobs"] : 0;
+  const logprobs = body["logprobs"] === true ? topLogprobs : null;
 
   // Usage.
   const promptChars = messages.reduce<number>((sum, m) => sum + (isRecord(m) ? contentText(m["content"]).length : 0), 0);
@@ -593,6 +685,8 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
     reasoningFamily,
     images,
     annotations,
+    refusal,
+    logprobs,
     usage,
   };
 }
@@ -602,7 +696,7 @@ export function answerJson(a: Answer): Record<string, JsonValue> {
   const message: Record<string, JsonValue> = {
     role: "assistant",
     content: a.content,
-    refusal: null,
+    refusal: a.refusal,
     reasoning: a.reasoning,
   };
   if (a.reasoningDetails.length > 0) message["reasoning_details"] = a.reasoningDetails;
@@ -617,7 +711,7 @@ export function answerJson(a: Answer): Record<string, JsonValue> {
   if (a.images.length > 0) {
     message["images"] = a.images.map((url, index) => ({ type: "image_url", image_url: { url }, index }));
   }
-  if (a.annotations.length > 0) message["annotations"] = a.annotations.map((x) => ({ ...x, url_citation: { ...x.url_citation } }));
+  if (a.annotations.length > 0) message["annotations"] = structuredClone(a.annotations);
   return {
     id: a.id,
     provider: a.provider,
@@ -630,7 +724,7 @@ export function answerJson(a: Answer): Record<string, JsonValue> {
         message,
         finish_reason: a.finishReason,
         native_finish_reason: a.nativeFinishReason,
-        logprobs: null,
+        logprobs: a.logprobs === null ? null : { content: logprobsOf(a.content, a.logprobs), refusal: null },
       },
     ],
     system_fingerprint: null,
@@ -651,7 +745,13 @@ export interface StreamFrames {
   tail: string[];
 }
 
-export function chunkFrame(a: Answer, delta: Record<string, JsonValue>, extra: Record<string, JsonValue> = {}, finish: [JsonValue, JsonValue] = [null, null]): string {
+export function chunkFrame(
+  a: Answer,
+  delta: Record<string, JsonValue>,
+  extra: Record<string, JsonValue> = {},
+  finish: [JsonValue, JsonValue] = [null, null],
+  logprobs: JsonValue = null,
+): string {
   const chunk: Record<string, JsonValue> = {
     id: a.id,
     provider: a.provider,
@@ -659,7 +759,7 @@ export function chunkFrame(a: Answer, delta: Record<string, JsonValue>, extra: R
     object: "chat.completion.chunk",
     created: a.created,
     choices: [
-      { index: 0, delta, finish_reason: finish[0], native_finish_reason: finish[1], logprobs: null },
+      { index: 0, delta, finish_reason: finish[0], native_finish_reason: finish[1], logprobs },
     ],
     system_fingerprint: null,
     ...extra,
@@ -706,7 +806,7 @@ export function answerStream(a: Answer): StreamFrames {
   const head: string[] = [PROCESSING, chunkFrame(a, base({}))];
   let midComment = false;
 
-  for (const annotation of a.annotations) head.push(chunkFrame(a, base({ annotations: [{ ...annotation, url_citation: { ...annotation.url_citation } }] })));
+  for (const annotation of a.annotations) head.push(chunkFrame(a, base({ annotations: [structuredClone(annotation)] })));
 
   for (const detail of a.reasoningDetails) {
     const type = detail["type"];
@@ -754,9 +854,11 @@ export function answerStream(a: Answer): StreamFrames {
   } else {
     const pieces = a.contentIsJson ? splitSizes(a.content, rand, 4, 9) : splitWords(a.content, 2);
     pieces.forEach((piece, i) => {
-      body.push(chunkFrame(a, base({ content: piece })));
+      const logprobs = a.logprobs === null ? null : { content: logprobsOf(piece, a.logprobs), refusal: null };
+      body.push(chunkFrame(a, base({ content: piece }), {}, [null, null], logprobs));
       if (i === 0 && !midComment && pieces.length > 1) body.push(PROCESSING);
     });
+    if (a.refusal !== null) for (const piece of splitWords(a.refusal, 2)) body.push(chunkFrame(a, base({ refusal: piece })));
   }
 
   const finishDelta: Record<string, JsonValue> = base({});

@@ -29,6 +29,10 @@ export interface Plan {
   /** Extra response headers. */
   headers: Record<string, string>;
   action: Action;
+  /** `generation-pending:<n>`: GET /generation answers 404 to the first n lookups of each id. */
+  generationPending?: number;
+  /** `out-of-order`: POST /embeddings returns `data` in reverse order. */
+  outOfOrder?: boolean;
 }
 
 export class ScenarioError extends Error {}
@@ -150,6 +154,12 @@ export function planFor(scenario: string, attempt: number): Plan {
         case "slow-body":
           plan.bodyDelayMs += intArg(arg, part);
           break;
+        case "generation-pending":
+          plan.generationPending = intArg(arg, part);
+          break;
+        case "out-of-order":
+          plan.outOfOrder = true;
+          break;
         case "stall":
         case "reset":
         case "reset-mid-body":
@@ -172,4 +182,5 @@ export function planFor(scenario: string, attempt: number): Plan {
 export const SCENARIO_HINT =
   "scenarios (via /s/<scenario>/api/v1 or x-emulator-scenario): ok, fixture:<file>, status:<code>, retry-after:<s>, " +
   "retry-after-date:<s>, availability:<s>, html:<code>, empty:<code>, flaky:<n>:<scenario>, slow:<ms>, slow-body:<ms>, " +
-  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200; combine with +, suffix @key";
+  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order; " +
+  "combine with +, suffix @key";

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { fixtureBytes, fixtureReply } from "./fixtures.js";
 import { answerJson, answerStream, buildAnswer, DONE, errorFrame, PROCESSING, prng, type ResponderState } from "./responder.js";
+import { forgetGenerations, PLATFORM_ROUTES, recordGeneration } from "./platform_routes.js";
 import { planFor, ScenarioError, type Plan } from "./scenarios.js";
 import { isRecord } from "./schema_values.js";
 
@@ -64,7 +65,7 @@ export interface RouteContext {
 
 export interface Route {
   method: "GET" | "POST";
-  /** Path after the optional scenario prefix. */
+  /** Path after the optional scenario prefix; a `:name` segment matches any one segment. */
   path: string;
   /** Requires `Authorization: Bearer …`. */
   auth: boolean;
@@ -189,6 +190,7 @@ async function chatCompletions(ctx: RouteContext): Promise<void> {
   }
 
   const answer = buildAnswer(body, state);
+  recordGeneration(state, answer, recorded);
   const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...plan.headers };
 
   if (stream) {
@@ -238,13 +240,21 @@ async function chatCompletions(ctx: RouteContext): Promise<void> {
 /**
  * The route table. Paths are matched after the optional `/s/<scenario>` prefix.
  *
- * To add: `GET /api/v1/models` (no auth), `GET /api/v1/models/:author/:slug/endpoints`,
- * `GET /api/v1/generation?id=` (use `ctx.recorded.search`), `GET /api/v1/key`,
- * `GET /api/v1/credits`, `POST /api/v1/embeddings`. Generic faults (status, html, empty,
+ * Platform routes (models, endpoints, generation, key, credits, embeddings) live in
+ * platform_routes.ts. Generic faults (status, html, empty,
  * retry-after, slow, stall, reset, flaky) are applied by the server before the handler;
  * handlers only see `ok`, `fixture:` and the body-level faults in `ctx.plan.action`.
  */
-export const ROUTES: Route[] = [{ method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions }];
+export const ROUTES: Route[] = [
+  { method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions },
+  ...PLATFORM_ROUTES,
+];
+
+function routeMatches(route: Route, path: string): boolean {
+  const want = route.path.split("/");
+  const got = path.split("/");
+  return want.length === got.length && want.every((segment, i) => (segment.startsWith(":") ? got[i] !== "" : segment === got[i]));
+}
 
 // ---------------------------------------------------------------------------
 // Server
@@ -337,7 +347,7 @@ export async function startEmulator(options: { port?: number; host?: string } = 
       return;
     }
 
-    const candidates = ROUTES.filter((r) => r.path === split.path);
+    const candidates = ROUTES.filter((r) => routeMatches(r, split.path));
     const route = candidates.find((r) => r.method === method);
     if (!route) {
       if (candidates.length > 0) {
@@ -416,8 +426,12 @@ export async function startEmulator(options: { port?: number; host?: string } = 
   server.keepAliveTimeout = 1_000;
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
+    // Under load the timer can fire before a request already sent on the socket was read (timers
+    // run before I/O): re-check after this loop turn's reads, and spare a socket that got bytes.
     const idle = setTimeout(() => {
-      if (!usedSockets.has(socket)) socket.destroy();
+      setImmediate(() => {
+        if (!usedSockets.has(socket) && socket.bytesRead === 0) socket.destroy();
+      });
     }, UNUSED_SOCKET_MS);
     idle.unref();
     socket.on("close", () => {
@@ -453,6 +467,7 @@ export async function startEmulator(options: { port?: number; host?: string } = 
       requests.length = 0;
       counters.clear();
       state.cache.clear();
+      forgetGenerations(state);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,9 +1,25 @@
 export { ChatOpenRouter } from "./chat_models/chat_openrouter.js";
+export { refreshModelCatalog, type RefreshModelCatalogOptions } from "./chat_models/model_catalog.js";
+export { MODEL_CATALOG_CAPTURED_AT, MODEL_CATALOG_SOURCE } from "./chat_models/model_catalog_data.js";
+export type { StructuredOutputMethod } from "./chat_models/structured_output.js";
 export type {
   ChatOpenRouterCallOptions,
   ChatOpenRouterFields,
   ChatOpenRouterRequestOptions,
 } from "./chat_models/options.js";
+export { OpenRouterClient } from "./platform/openrouter_client.js";
+export type {
+  GetGenerationOptions,
+  ListModelsOptions,
+  OpenRouterCallOptions,
+  OpenRouterClientFields,
+} from "./platform/options.js";
+export { OpenRouterEmbeddings } from "./embeddings/openrouter_embeddings.js";
+export type {
+  OpenRouterEmbeddingsCallOptions,
+  OpenRouterEmbeddingsFields,
+  OpenRouterEmbeddingsResult,
+} from "./embeddings/options.js";
 export {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
@@ -28,8 +44,12 @@ export type {
   OpenRouterErrorBody,
   OpenRouterErrorObject,
   OpenRouterFinishReason,
+  OpenRouterFunctionTool,
   OpenRouterImage,
+  OpenRouterImageConfig,
+  OpenRouterLogprobs,
   OpenRouterMessage,
+  OpenRouterModality,
   OpenRouterPercentiles,
   OpenRouterPlugin,
   OpenRouterPluginId,
@@ -43,7 +63,29 @@ export type {
   OpenRouterRoute,
   OpenRouterServerTool,
   OpenRouterStreamChunk,
+  OpenRouterTokenLogprob,
   OpenRouterTool,
   OpenRouterToolChoice,
   OpenRouterUsage,
+  OpenRouterUserLocation,
+  OpenRouterWebSearchOptions,
+  OpenRouterWebSearchParameters,
+  OpenRouterWebSearchTool,
 } from "./wire/types.js";
+export type {
+  OpenRouterCredits,
+  OpenRouterEmbedding,
+  OpenRouterEmbeddingsRequest,
+  OpenRouterEmbeddingsResponse,
+  OpenRouterEmbeddingsUsage,
+  OpenRouterGeneration,
+  OpenRouterInputModality,
+  OpenRouterKeyInfo,
+  OpenRouterModel,
+  OpenRouterModelArchitecture,
+  OpenRouterModelEndpoint,
+  OpenRouterModelEndpoints,
+  OpenRouterModelReasoning,
+  OpenRouterOutputModality,
+  OpenRouterPricing,
+} from "./wire/platform_types.js";

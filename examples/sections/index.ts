@@ -1,7 +1,10 @@
 // The tour's sections, in order. Each feature issue adds its own file here.
 import type { TourSection } from "../tour_context.js";
 import { chat } from "./chat.js";
+import { content } from "./content.js";
 import { errors } from "./errors.js";
+import { platform } from "./platform.js";
 import { routing } from "./routing.js";
+import { tools } from "./tools.js";
 
-export const SECTIONS: TourSection[] = [chat, routing, errors];
+export const SECTIONS: TourSection[] = [chat, routing, tools, content, errors, platform];

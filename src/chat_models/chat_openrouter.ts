@@ -1,25 +1,36 @@
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
-import { BaseChatModel, type LangSmithParams } from "@langchain/core/language_models/chat_models";
+import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@langchain/core/language_models/base";
+import { BaseChatModel, type BindToolsInput, type LangSmithParams } from "@langchain/core/language_models/chat_models";
+import type { ModelProfile } from "@langchain/core/language_models/profile";
 import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
+import type { Runnable } from "@langchain/core/runnables";
+import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
+import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { newChunkState, fromWireDelta } from "../convert/from_wire_chunk.js";
+import { closingKwargs, fromWireDelta, newChunkState } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
-import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
+import { appendLogprobs, type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
 import { fromWireUsage } from "../convert/from_wire_usage.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
+import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
+import { createConnection } from "../wire/connection.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
 import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
+import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
+import { structuredOutputRunnable } from "./structured_output.js";
+import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
 
-const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
-const DEFAULT_MAX_RETRIES = 2;
+// LangChain's withStructuredOutput signature uses Record<string, any>, so interface types fit too
+// oxlint-disable-next-line typescript/no-explicit-any
+type AnyRecord = Record<string, any>;
 
 /**
  * Every model on OpenRouter as a LangChain chat model.
@@ -70,8 +81,9 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
     }
     super({ ...fields, maxRetries: 0 });
-    const apiKey = fields.apiKey ?? getEnvironmentVariable("OPENROUTER_API_KEY");
-    if (!apiKey) {
+    registerBlockTranslator();
+    const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
+    if (!connection.apiKey) {
       throw new OpenRouterAuthError("ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
     }
     this.model = fields.model;
@@ -79,11 +91,11 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     this.maxTokens = fields.maxTokens;
     this.stop = fields.stop;
     this.streamUsage = fields.streamUsage ?? true;
-    this.apiKey = apiKey;
-    this.baseURL = (fields.baseURL ?? getEnvironmentVariable("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+    this.apiKey = connection.apiKey;
+    this.baseURL = connection.baseURL;
     this.siteUrl = fields.siteUrl;
     this.siteName = fields.siteName;
-    this.maxRetries = fields.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.maxRetries = connection.maxRetries;
     this.timeout = fields.timeout;
 
     const defaults: Partial<ChatOpenRouterRequestOptions> = {};
@@ -93,22 +105,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     if (fields.modelKwargs) defaults.modelKwargs = fields.modelKwargs;
     this.defaults = defaults;
 
-    const headers: Record<string, string> = {};
-    // attribution only when asked for: no default identity is sent on the user's behalf
-    if (fields.siteUrl) headers["HTTP-Referer"] = fields.siteUrl;
-    if (fields.siteName) {
-      headers["X-OpenRouter-Title"] = fields.siteName;
-      headers["X-Title"] = fields.siteName;
-    }
-    Object.assign(headers, fields.defaultHeaders);
-    this.connection = {
-      baseURL: this.baseURL,
-      apiKey,
-      headers,
-      maxRetries: this.maxRetries,
-      timeout: fields.timeout,
-      fetch: fields.fetch,
-    };
+    this.connection = connection;
     // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model);
     // toJSON still finds it in lc_kwargs and writes the OPENROUTER_API_KEY secret marker instead
     for (const key of ["apiKey", "connection", "lc_kwargs"] as const) {
@@ -135,6 +132,78 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
   override invocationParams(options?: this["ParsedCallOptions"]): Omit<OpenRouterChatRequest, "messages"> {
     if (options) validateOptions(options, "call");
     return invocationParams(this.defaults, options);
+  }
+
+  /**
+   * What the model can do (tool calling, structured output, input and output modalities, context
+   * window), from the model catalog: the snapshot shipped in the package, or the list fetched by
+   * `refreshModelCatalog()`. `{}` for a model the catalog does not know.
+   */
+  override get profile(): ModelProfile {
+    return modelProfile(this.model, this.baseURL);
+  }
+
+  /**
+   * Binds tools sent with every call: LangChain tools, `{ name, description, schema }` (Zod 3/4,
+   * Standard Schema or JSON schema), OpenAI function tools, or OpenRouter server tools such as
+   * `{ type: "openrouter:web_search" }`. Options: `tool_choice`, `strict`, `parallel_tool_calls`.
+   */
+  override bindTools(
+    tools: BindToolsInput[],
+    kwargs: Partial<ChatOpenRouterCallOptions> = {}
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, ChatOpenRouterCallOptions> {
+    validateOptions(kwargs, "call");
+    const wireTools = toWireTools(tools);
+    // a bad tool_choice fails here, at bind time, not on the first call
+    toWireToolChoice(kwargs.tool_choice, wireTools);
+    return this.withConfig({ ...kwargs, tools: wireTools });
+  }
+
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: SerializableSchema<RunOutput>,
+    config?: StructuredOutputMethodOptions<false>
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: SerializableSchema<RunOutput>,
+    config?: StructuredOutputMethodOptions<true>
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV4Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<false>
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV4Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<true>
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV3Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<false>
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: ZodV3Like<RunOutput> | AnyRecord,
+    config?: StructuredOutputMethodOptions<true>
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  /**
+   * A runnable that answers with an object matching the schema (Zod 3/4, Standard Schema or JSON
+   * schema). `method` defaults by the model's capabilities: `jsonSchema` where OpenRouter lists
+   * `structured_outputs`, else `functionCalling`, else `jsonMode`; always `functionCalling` with
+   * fallback `models` or `route: "fallback"`. `strict`, `name` and `includeRaw` as in LangChain.
+   */
+  override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(
+    outputSchema: unknown,
+    config?: StructuredOutputMethodOptions<boolean>
+  ): Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
+    return structuredOutputRunnable(
+      {
+        model: this.model,
+        models: this.defaults.models,
+        route: this.defaults.route,
+        baseURL: this.baseURL,
+        bound: (options) => this.withConfig(options),
+      },
+      outputSchema,
+      config
+    ) as Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
   }
 
   protected connectionFor(options: this["ParsedCallOptions"]): OpenRouterConnection {
@@ -191,21 +260,26 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
           facts.model = chunk.model;
           facts.provider = chunk.provider;
           facts.created = chunk.created;
+          state.generationId = chunk.id;
         }
         if (chunk.usage) facts.usage = chunk.usage;
         if (chunk.system_fingerprint != null) facts.system_fingerprint = chunk.system_fingerprint;
         if (chunk.service_tier != null) facts.service_tier = chunk.service_tier;
+        if (chunk.openrouter_metadata != null) facts.openrouter_metadata = chunk.openrouter_metadata;
+        if (chunk.debug != null) facts.debug = chunk.debug;
         const choice = chunk.choices?.[0];
         if (!choice) continue;
         // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)
         if (choice.finish_reason != null) facts.finish_reason = choice.finish_reason;
         if (choice.native_finish_reason != null) facts.native_finish_reason = choice.native_finish_reason;
+        if (choice.logprobs != null) facts.logprobs = appendLogprobs(facts.logprobs, choice.logprobs);
         const delta = choice.delta;
         if (!delta) continue;
         const fields = fromWireDelta(delta, state);
         if (!fields) continue;
         const generation = new StreamedGenerationChunk({
-          message: new AIMessageChunk({ ...fields, id: facts.id }),
+          // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
+          message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
           text: fields.content,
         });
         yield generation;
@@ -227,6 +301,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       message: new AIMessageChunk({
         content: "",
         id: facts.id,
+        additional_kwargs: closingKwargs(state),
         usage_metadata: fromWireUsage(facts.usage),
         response_metadata: fromWireMetadata(facts),
       }),

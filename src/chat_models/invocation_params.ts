@@ -1,7 +1,8 @@
 // Constructor fields + call options → the request body's fields (pure; camelCase → snake_case).
 // An option that is not set is left out of the body, never sent as null (api.md §2: absent means
 // "the provider's default", while an explicit value is forwarded).
-import type { OpenRouterChatRequest, OpenRouterToolChoice } from "../wire/types.js";
+import { toWireToolChoice, toWireTools, withStrict } from "../convert/to_wire_tools.js";
+import type { OpenRouterChatRequest, OpenRouterProviderPreferences, OpenRouterTool } from "../wire/types.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterRequestOptions } from "./options.js";
 
 /** Option name → body field, for options sent as they are. */
@@ -28,26 +29,16 @@ export const BODY_FIELDS = [
   ["route", "route"],
   ["plugins", "plugins"],
   ["reasoning", "reasoning"],
+  ["includeReasoning", "include_reasoning"],
   ["modalities", "modalities"],
+  ["imageConfig", "image_config"],
   ["cacheControl", "cache_control"],
+  ["promptCacheKey", "prompt_cache_key"],
+  ["webSearchOptions", "web_search_options"],
 ] as const satisfies readonly (readonly [keyof ChatOpenRouterRequestOptions, string])[];
 
 /** Call-option tool fields, sent under their own (wire) names. */
-const CALL_FIELDS = ["tools", "parallel_tool_calls", "response_format"] as const;
-
-/** LangChain's tool_choice forms → OpenRouter's (`"any"` is `"required"`, a name forces that tool). */
-export function toWireToolChoice(choice: ChatOpenRouterCallOptions["tool_choice"]): OpenRouterToolChoice | undefined {
-  if (choice === undefined || choice === null) return undefined;
-  if (typeof choice === "string") {
-    if (choice === "auto" || choice === "none" || choice === "required") return choice;
-    if (choice === "any") return "required";
-    return { type: "function", function: { name: choice } };
-  }
-  if (typeof choice === "object" && typeof (choice as { type?: unknown }).type === "string") return choice;
-  throw new TypeError(
-    `ChatOpenRouter does not understand tool_choice ${JSON.stringify(choice)}: use "auto", "none", "required", "any", a tool name, or { type: "function", function: { name } }.`
-  );
-}
+const CALL_FIELDS = ["parallel_tool_calls", "response_format"] as const;
 
 /**
  * The body fields for one call: `defaults` (the constructor's) overridden by `call` where the call
@@ -66,8 +57,19 @@ export function invocationParams(
     const value = call[field];
     if (value !== undefined && value !== null) body[field] = value;
   }
-  const toolChoice = toWireToolChoice(call.tool_choice);
+  let tools: OpenRouterTool[] | undefined = call.tools ? toWireTools(call.tools) : undefined;
+  if (tools && typeof call.strict === "boolean") tools = withStrict(tools, call.strict);
+  if (tools) body["tools"] = tools;
+  const toolChoice = toWireToolChoice(call.tool_choice, tools);
   if (toolChoice !== undefined) body["tool_choice"] = toolChoice;
+  // withStructuredOutput's json_schema is honoured only by endpoints that support it: route to those
+  // unless the user said otherwise (provider.require_parameters, api.md §2.4). A response_format the
+  // user passes by hand is sent as given.
+  const structured = (call as { ls_structured_output_format?: { kwargs?: { method?: unknown } } }).ls_structured_output_format;
+  if (call.response_format?.type === "json_schema" && structured?.kwargs?.method === "jsonSchema") {
+    const provider = body["provider"] as OpenRouterProviderPreferences | undefined;
+    if (provider?.require_parameters == null) body["provider"] = { ...provider, require_parameters: true };
+  }
   const kwargs = call.modelKwargs ?? defaults.modelKwargs;
   if (kwargs) Object.assign(body, kwargs);
   return body as Omit<OpenRouterChatRequest, "messages">;

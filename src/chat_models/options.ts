@@ -1,8 +1,14 @@
 // The one home of ChatOpenRouter's public options. Every request option is also a call option:
 // passed to invoke/stream/batch/bind/withConfig it overrides the constructor for that call.
-import type { BaseChatModelCallOptions, BaseChatModelParams } from "@langchain/core/language_models/chat_models";
+import type {
+  BaseChatModelCallOptions,
+  BaseChatModelParams,
+  BindToolsInput,
+} from "@langchain/core/language_models/chat_models";
 import type {
   OpenRouterCacheControl,
+  OpenRouterImageConfig,
+  OpenRouterModality,
   OpenRouterPlugin,
   OpenRouterProviderPreferences,
   OpenRouterReasoningConfig,
@@ -10,6 +16,7 @@ import type {
   OpenRouterRoute,
   OpenRouterTool,
   OpenRouterToolChoice,
+  OpenRouterWebSearchOptions,
 } from "../wire/types.js";
 
 /** Options that shape the request body; each may be set on the constructor or per call. */
@@ -56,12 +63,20 @@ export interface ChatOpenRouterRequestOptions {
   route?: OpenRouterRoute;
   /** Plugins: `web`, `file-parser`, `moderation`, `auto-router`, `response-healing`, … */
   plugins?: OpenRouterPlugin[];
-  /** Reasoning: `{ effort }` or `{ max_tokens }`, `exclude`, `enabled`, `summary`. */
+  /** Reasoning: `{ effort }` (`"xhigh"`…`"minimal"`, `"none"`) or `{ max_tokens }`, `exclude`, `enabled`, `summary`. */
   reasoning?: OpenRouterReasoningConfig;
+  /** Legacy switch (`include_reasoning`): `true` is `reasoning: {}`, `false` is `reasoning: { exclude: true }`. Prefer `reasoning`. */
+  includeReasoning?: boolean;
   /** Output modalities, e.g. `["image", "text"]` for image generation. */
-  modalities?: string[];
+  modalities?: OpenRouterModality[];
+  /** Image generation settings (`image_config`), e.g. `{ aspect_ratio: "16:9" }`. */
+  imageConfig?: OpenRouterImageConfig;
   /** Automatic prompt caching for Anthropic-family providers (`cache_control`, with `ttl`). */
   cacheControl?: OpenRouterCacheControl;
+  /** OpenAI-style prompt cache key (`prompt_cache_key`); also the sticky-routing key when `sessionId` is unset. */
+  promptCacheKey?: string;
+  /** Native provider web search (`web_search_options`), e.g. `{ search_context_size: "high" }`. */
+  webSearchOptions?: OpenRouterWebSearchOptions;
   /** Stream usage: ask for `stream_options.include_usage`. @default true */
   streamUsage?: boolean;
   /** Extra body fields merged last, for anything OpenRouter adds before this package does. */
@@ -96,13 +111,13 @@ export interface ChatOpenRouterFields
 export interface ChatOpenRouterCallOptions
   extends BaseChatModelCallOptions,
     Partial<ChatOpenRouterRequestOptions> {
-  /** Tools in OpenRouter's wire shape (set by `bindTools`). */
-  tools?: OpenRouterTool[];
+  /** Tools (set by `bindTools`): LangChain tools, Zod/JSON schemas with a name, OpenAI function tools, or OpenRouter server tools. */
+  tools?: (OpenRouterTool | BindToolsInput)[];
   /** Tool choice: `"auto"`, `"none"`, `"required"`/`"any"`, a tool name, or the wire object. */
   tool_choice?: OpenRouterToolChoice | string;
   /** Let the model call several tools at once. @default the provider's (true) */
   parallel_tool_calls?: boolean;
-  /** Set `strict` on every bound tool. */
+  /** Set `function.strict` on every bound function tool (exact schema adherence where the provider supports it). */
   strict?: boolean;
   /** Response format (set by `withStructuredOutput`). */
   response_format?: OpenRouterResponseFormat;

@@ -9,9 +9,16 @@ type Make = typeof StreamedGenerationChunk | typeof ChatGenerationChunk;
 /** One chunk, built fresh for each fold so the two folds never share an object. */
 type Spec = (make: Make) => ChatGenerationChunk;
 
-const text = (content: string, id?: string): Spec => (make) => new make({ text: content, message: new AIMessageChunk({ content, id }) });
-const tool = (call: Partial<ToolCallChunk>, id?: string): Spec => (make) =>
-  new make({ text: "", message: new AIMessageChunk({ content: "", id, tool_call_chunks: [{ type: "tool_call_chunk", ...call }] }) });
+type Metadata = Record<string, string>;
+// ChatOpenRouter puts model_provider on every chunk
+const OPENROUTER: Metadata = { model_provider: "openrouter" };
+const text = (content: string, id?: string, metadata: Metadata = OPENROUTER): Spec => (make) =>
+  new make({ text: content, message: new AIMessageChunk({ content, id, response_metadata: { ...metadata } }) });
+const tool = (call: Partial<ToolCallChunk>, id?: string, metadata: Metadata = OPENROUTER): Spec => (make) =>
+  new make({
+    text: "",
+    message: new AIMessageChunk({ content: "", id, tool_call_chunks: [{ type: "tool_call_chunk", ...call }], response_metadata: { ...metadata } }),
+  });
 const kwargs = (extra: Record<string, unknown>, content = ""): Spec => (make) =>
   new make({ text: content, message: new AIMessageChunk({ content, additional_kwargs: structuredClone(extra) }) });
 const final = (id?: string): Spec => (make) =>
@@ -74,6 +81,9 @@ describe("StreamedGenerationChunk.concat", () => {
     expectSameAsCore([text("a"), text("b"), text("c"), final()]);
     expectSameAsCore([text("only")]);
     expectSameAsCore([text("a"), text("")]);
+    // metadata that differs between chunks, or that core concatenates, is merged chunk by chunk
+    expectSameAsCore([text("a", undefined, {}), text("b"), text("c", undefined, { model_provider: "other" }), text("d", undefined, { output_version: "v1" }), text("e")]);
+    expectSameAsCore([text("a", undefined, { note: "x" }), text("b", undefined, { note: "y" }), text("c", undefined, { note: "z" })]);
   });
 
   it("merges a tool call split over many deltas, and parallel calls interleaved by index", () => {
@@ -107,10 +117,11 @@ describe("StreamedGenerationChunk.concat", () => {
 
   it("matches core on 400 random streams mixing every kind of chunk", () => {
     const next = sequence(20251125);
+    const metadata = (random: () => number): Metadata => [OPENROUTER, OPENROUTER, OPENROUTER, {}, { model_provider: "other" }, { note: "n" }][Math.floor(random() * 6)]!;
     const kinds: ((random: () => number) => Spec)[] = [
-      (random) => text(["a", "é", "東", "🌊", "", " ", '"'][Math.floor(random() * 7)]!, random() < 0.5 ? "gen-9" : undefined),
+      (random) => text(["a", "é", "東", "🌊", "", " ", '"'][Math.floor(random() * 7)]!, random() < 0.5 ? "gen-9" : undefined, metadata(random)),
       (random) => text("xyz".slice(0, Math.floor(random() * 4))),
-      (random) => tool({ index: Math.floor(random() * 2), args: ["{", '"k":', "1", "}", ""][Math.floor(random() * 5)]! }),
+      (random) => tool({ index: Math.floor(random() * 2), args: ["{", '"k":', "1", "}", ""][Math.floor(random() * 5)]! }, undefined, metadata(random)),
       (random) => tool({ index: Math.floor(random() * 2), id: `call_${Math.floor(random() * 2)}`, name: "fn", args: "" }),
       () => kwargs({ reasoning: "r" }),
       (random) => kwargs({ annotations: [{ type: "url_citation", url: `https://example.com/${Math.floor(random() * 3)}` }] }, "t"),

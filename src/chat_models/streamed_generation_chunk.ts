@@ -23,10 +23,13 @@ interface ToolRun {
   args: string;
 }
 
-/** A run of consecutive chunks that only add text, or only add arguments to tool calls (parallel calls interleave). */
+/**
+ * A run of consecutive chunks that only add text, or only add arguments to tool calls (parallel calls
+ * interleave). `metadata` is the response_metadata every chunk of the run repeats (e.g. model_provider).
+ */
 type Run =
-  | { kind: "text"; text: string; content: string; id: string | undefined }
-  | { kind: "tool"; text: string; calls: ToolRun[]; id: string | undefined };
+  | { kind: "text"; text: string; content: string; id: string | undefined; metadata: Record<string, unknown> }
+  | { kind: "tool"; text: string; calls: ToolRun[]; id: string | undefined; metadata: Record<string, unknown> };
 
 interface Pending {
   /** The chunks before `run`, already merged by core (never mutated). */
@@ -42,31 +45,57 @@ function isEmpty(record: object | undefined): boolean {
   return true;
 }
 
+// response_metadata string keys that core's merge replaces instead of concatenating: repeating one
+// any number of times merges to the same value
+const REPLACED_KEYS = new Set(["model_provider", "output_version"]);
+
+/** Metadata that merges the same whether it comes once or on every chunk of a run. */
+function isRepeatable(metadata: Record<string, unknown>, base: Record<string, unknown>): boolean {
+  for (const key in metadata) {
+    const value = metadata[key];
+    if (!REPLACED_KEYS.has(key) || typeof value !== "string" || value === "" || (base[key] != null && typeof base[key] !== "string")) return false;
+  }
+  return true;
+}
+
+function sameMetadata(left: Record<string, unknown>, right: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in left) {
+    if (left[key] !== right[key]) return false;
+    count++;
+  }
+  for (const _ in right) count--;
+  return count === 0;
+}
+
 /** The message of a chunk that concat can fold into a run: a plain AIMessageChunk with nothing but content / tool-call chunks. */
-function plainMessage(chunk: ChatGenerationChunk): AIMessageChunk | undefined {
+function plainMessage(chunk: ChatGenerationChunk, base: ChatGenerationChunk, run: Run | undefined): AIMessageChunk | undefined {
   const message = chunk.message;
   if (chunk.generationInfo !== undefined || Object.getPrototypeOf(message) !== AIMessageChunk.prototype) return undefined;
   const ai = message as AIMessageChunk;
-  if (ai.name !== undefined || ai.usage_metadata !== undefined || typeof chunk.text !== "string") return undefined;
-  if (!isEmpty(ai.additional_kwargs) || !isEmpty(ai.response_metadata)) return undefined;
-  return ai;
+  if (ai.name !== undefined || ai.usage_metadata !== undefined || typeof chunk.text !== "string" || !isEmpty(ai.additional_kwargs)) return undefined;
+  const metadata = ai.response_metadata;
+  if (run !== undefined) return sameMetadata(run.metadata, metadata) ? ai : undefined;
+  return isRepeatable(metadata, base.message.response_metadata) ? ai : undefined;
 }
 
 /** The run `chunk` extends (a new value), or undefined when it must be merged on its own. */
 function extend(base: ChatGenerationChunk, run: Run | undefined, chunk: ChatGenerationChunk): Run | undefined {
-  const message = plainMessage(chunk);
-  if (!message || Object.getPrototypeOf(base.message) !== AIMessageChunk.prototype) return undefined;
+  if (Object.getPrototypeOf(base.message) !== AIMessageChunk.prototype) return undefined;
+  const message = plainMessage(chunk, base, run);
+  if (!message) return undefined;
+  const metadata = message.response_metadata;
   const calls = message.tool_call_chunks ?? [];
   if (calls.length === 0) {
     // tool_calls is a plain array when there are no tool-call chunks (core 1.4 makes it lazy otherwise)
     if (typeof message.content !== "string" || message.tool_calls?.length || typeof base.message.content !== "string") return undefined;
-    if (run === undefined) return { kind: "text", text: chunk.text, content: message.content, id: message.id };
+    if (run === undefined) return { kind: "text", text: chunk.text, content: message.content, id: message.id, metadata };
     if (run.kind !== "text") return undefined;
-    return { kind: "text", text: run.text + chunk.text, content: run.content + message.content, id: run.id ?? message.id };
+    return { kind: "text", text: run.text + chunk.text, content: run.content + message.content, id: run.id ?? message.id, metadata: run.metadata };
   }
   const call = calls[0]!;
   if (calls.length !== 1 || message.content !== "" || call.id != null || call.name != null || typeof call.args !== "string") return undefined;
-  if (run === undefined) return { kind: "tool", text: chunk.text, calls: [{ call, args: call.args }], id: message.id };
+  if (run === undefined) return { kind: "tool", text: chunk.text, calls: [{ call, args: call.args }], id: message.id, metadata };
   if (run.kind !== "tool") return undefined;
   // fragments merge by index into the call that index names, so each call's fragments can be joined apart
   const at = run.calls.findIndex((pending) => pending.call.index === call.index);
@@ -74,15 +103,16 @@ function extend(base: ChatGenerationChunk, run: Run | undefined, chunk: ChatGene
   const joined = run.calls.slice();
   if (at === -1) joined.push({ call, args: call.args });
   else joined[at] = { call: joined[at]!.call, args: joined[at]!.args + call.args };
-  return { kind: "tool", text: run.text + chunk.text, calls: joined, id: run.id ?? message.id };
+  return { kind: "tool", text: run.text + chunk.text, calls: joined, id: run.id ?? message.id, metadata: run.metadata };
 }
 
 /** The run as the one chunk whose merge equals merging the run's chunks in order. */
 function chunkOf(run: Run): ChatGenerationChunk {
+  const response_metadata = { ...run.metadata };
   const message =
     run.kind === "text"
-      ? new AIMessageChunk({ content: run.content, id: run.id })
-      : new AIMessageChunk({ content: "", tool_call_chunks: run.calls.map(({ call, args }) => ({ ...call, args })), id: run.id });
+      ? new AIMessageChunk({ content: run.content, id: run.id, response_metadata })
+      : new AIMessageChunk({ content: "", tool_call_chunks: run.calls.map(({ call, args }) => ({ ...call, args })), id: run.id, response_metadata });
   return new ChatGenerationChunk({ text: run.text, message });
 }
 

@@ -29,6 +29,16 @@ const plugins: Check = (value) =>
   Array.isArray(value) && value.every((item) => isRecord(item) && typeof item["id"] === "string")
     ? undefined
     : 'an array of plugin objects with an id, e.g. [{ id: "web", max_results: 5 }]';
+const reasoning: Check = (value) => {
+  if (!isRecord(value)) return 'an object such as { effort: "high" } or { max_tokens: 2048 }';
+  if (value["effort"] != null && typeof value["effort"] !== "string") return 'an object whose effort is a string such as "high"';
+  if (value["max_tokens"] !== undefined && !(Number.isInteger(value["max_tokens"]) && (value["max_tokens"] as number) > 0)) {
+    return "an object whose max_tokens is a positive integer";
+  }
+  return undefined;
+};
+const cacheControl: Check = (value) =>
+  isRecord(value) && typeof value["type"] === "string" ? undefined : 'an object such as { type: "ephemeral", ttl: "1h" }';
 const url: Check = (value) =>
   typeof value === "string" && /^https?:\/\/[^/]/i.test(value) ? undefined : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
 const fetchFunction: Check = (value) => (typeof value === "function" ? undefined : "a fetch function");
@@ -55,9 +65,13 @@ const CHECKS: Record<string, Check> = {
   models: stringArray,
   route,
   plugins,
-  reasoning: object,
+  reasoning,
+  includeReasoning: boolean,
   modalities: stringArray,
-  cacheControl: object,
+  imageConfig: object,
+  cacheControl,
+  promptCacheKey: string,
+  webSearchOptions: object,
   streamUsage: boolean,
   modelKwargs: object,
   apiKey: string,

@@ -1,20 +1,49 @@
 // One streamed delta → the fields of one AIMessageChunk, shaped so that core's `concat` of all
-// chunks equals the message a non-streamed call returns: ids, names and reasoning `format`/
-// `signature`/`id` appear once per (type, index), never repeated and so never concatenated.
+// chunks equals the message a non-streamed call returns.
+//
+// Core merges additional_kwargs with `_mergeDicts`: strings are concatenated (except `type`, `id`,
+// `name`), numbers added, and array items merged when their `index` (and `type`, and `id` when both
+// have one) match. So every field that does not grow (a reasoning detail's `signature`, `format`,
+// `id`, `data`; audio's `id`, `expires_at`; a tool call's `id` and `name`) is emitted once per item,
+// and only the growing ones (`text`, `summary`, `arguments`, audio `data`/`transcript`) repeat.
 import type { ToolCallChunk } from "@langchain/core/messages/tool";
-import type { OpenRouterDelta, OpenRouterReasoningDetail, OpenRouterResponseToolCall } from "../wire/types.js";
+import type { OpenRouterDelta, OpenRouterImage, OpenRouterReasoningDetail, OpenRouterResponseToolCall } from "../wire/types.js";
+import { fallbackToolCallId } from "./from_wire_tool_calls.js";
 
 /** What a stream has already emitted; created once per stream by the caller. */
 export interface ChunkState {
-  /** Tool-call indices whose id / name were already emitted. */
+  /** The stream's generation id, once known: the caller sets it from the first chunk. */
+  generationId?: string;
+  /** Wire tool-call index → the lane (our tool_call_chunk index) and the call id seen on it. */
+  toolLanes: Map<number, { lane: number; id?: string }>;
+  /** Lanes whose id / name were already emitted. */
   toolIds: Set<number>;
   toolNames: Set<number>;
-  /** `${type}#${index}` keys of reasoning details whose constant fields were already emitted. */
-  reasoningKeys: Set<string>;
+  /** Per reasoning detail (`${type}#${index}`): the once-only fields already emitted with a value. */
+  reasoningFields: Map<string, Set<string>>;
+  /** Whether a reasoning detail was emitted, so later items merge into a list. */
+  reasoningListStarted: boolean;
+  /** Whether a delta carried `reasoning_details: []`. */
+  sawEmptyReasoningList: boolean;
+  /** Audio fields already emitted with a value, and whether any audio fragment was emitted. */
+  audioFields: Set<string>;
+  audioStarted: boolean;
+  /** Keys of images already emitted (OpenRouter sends each whole; a repeat is dropped). */
+  images: Set<string>;
 }
 
 export function newChunkState(): ChunkState {
-  return { toolIds: new Set(), toolNames: new Set(), reasoningKeys: new Set() };
+  return {
+    toolLanes: new Map(),
+    toolIds: new Set(),
+    toolNames: new Set(),
+    reasoningFields: new Map(),
+    reasoningListStarted: false,
+    sawEmptyReasoningList: false,
+    audioFields: new Set(),
+    audioStarted: false,
+    images: new Set(),
+  };
 }
 
 export interface DeltaFields {
@@ -23,20 +52,46 @@ export interface DeltaFields {
   additional_kwargs?: Record<string, unknown>;
 }
 
+/**
+ * The lane of a fragment. Lanes follow the wire index, except that a new call id on an index
+ * already in use opens a new lane: some providers send every parallel call, complete, at index 0.
+ */
+function laneOf(call: OpenRouterResponseToolCall, position: number, state: ChunkState): number {
+  const index = typeof call.index === "number" ? call.index : position;
+  const id = call.id || undefined;
+  const known = state.toolLanes.get(index);
+  if (known !== undefined && (id === undefined || known.id === undefined || known.id === id)) {
+    if (known.id === undefined && id !== undefined) known.id = id;
+    return known.lane;
+  }
+  const lane = nextLane(state);
+  state.toolLanes.set(index, { lane, id });
+  return lane;
+}
+
+function nextLane(state: ChunkState): number {
+  let lane = 0;
+  for (const entry of state.toolLanes.values()) lane = Math.max(lane, entry.lane + 1);
+  return lane;
+}
+
 function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState): ToolCallChunk[] {
   const chunks: ToolCallChunk[] = [];
   for (let position = 0; position < calls.length; position++) {
     const call = calls[position]!;
-    const index = typeof call.index === "number" ? call.index : position;
-    const chunk: ToolCallChunk = { index, type: "tool_call_chunk", args: call.function?.arguments ?? "" };
+    const lane = laneOf(call, position, state);
+    const raw: unknown = call.function?.arguments;
+    const args = typeof raw === "string" ? raw : raw == null ? "" : JSON.stringify(raw);
+    const chunk: ToolCallChunk = { index: lane, type: "tool_call_chunk", args };
     // some providers repeat id and name on every fragment; core would concatenate the names
-    if (call.id && !state.toolIds.has(index)) {
-      state.toolIds.add(index);
-      chunk.id = call.id;
+    if (!state.toolIds.has(lane)) {
+      state.toolIds.add(lane);
+      // a call without an id still needs one for its ToolMessage (from_wire_tool_calls.ts)
+      chunk.id = call.id || fallbackToolCallId(state.generationId, lane);
     }
     const name = call.function?.name;
-    if (name && !state.toolNames.has(index)) {
-      state.toolNames.add(index);
+    if (name && !state.toolNames.has(lane)) {
+      state.toolNames.add(lane);
       chunk.name = name;
     }
     chunks.push(chunk);
@@ -44,56 +99,127 @@ function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState
   return chunks;
 }
 
-// Fields of a reasoning detail that are constant across its fragments; only `text`, `summary`
-// and `data` grow. `type` is never concatenated by core's merge.
-const CONSTANT_FIELDS = ["format", "id", "signature"] as const;
+const NONE: ReadonlySet<string> = new Set();
+
+const isEmpty = (value: unknown): boolean => value === undefined || value === null || value === "";
+
+/**
+ * Keeps the growing fields of a fragment and each once-only field the first time it has a value.
+ * An empty once-only value (Anthropic opens a block with `signature: ""`) is kept on the first
+ * fragment only; the real value then lands on `""` or `null`, which core concatenates or replaces.
+ */
+function onceOnly(
+  fragment: Record<string, unknown>,
+  growing: ReadonlySet<string>,
+  emitted: Set<string>,
+  first: boolean,
+  always: ReadonlySet<string> = NONE
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fragment)) {
+    if (always.has(field)) {
+      out[field] = value;
+      continue;
+    }
+    if (growing.has(field) && (typeof value === "string" || value == null)) {
+      if (value != null) out[field] = value;
+      continue;
+    }
+    if (emitted.has(field)) continue;
+    if (!isEmpty(value)) {
+      emitted.add(field);
+      out[field] = value;
+    } else if (first) {
+      out[field] = value;
+    }
+  }
+  return out;
+}
+
+const REASONING_GROWING = new Set(["text", "summary"]);
+// `type` and `index` are what core matches items by; they go on every fragment
+const REASONING_KEYS = new Set(["type", "index"]);
 
 function reasoningFragmentsOf(details: OpenRouterReasoningDetail[], state: ChunkState): OpenRouterReasoningDetail[] {
   const fragments: OpenRouterReasoningDetail[] = [];
-  for (let position = 0; position < details.length; position++) {
-    const detail = details[position]!;
-    const key = `${detail.type}#${detail.index ?? position}`;
-    if (!state.reasoningKeys.has(key)) {
-      state.reasoningKeys.add(key);
+  for (const detail of details) {
+    // without an index core appends every fragment as its own item; nothing to de-duplicate
+    if (typeof detail.index !== "number" && typeof detail.index !== "string") {
       fragments.push(detail);
+      state.reasoningListStarted = true;
       continue;
     }
-    const fragment: OpenRouterReasoningDetail = { ...detail };
-    for (const field of CONSTANT_FIELDS) {
-      // an opening fragment may carry `signature: ""`; the real one comes later, once
-      if (field === "signature" && typeof detail.signature === "string" && detail.signature) continue;
-      delete fragment[field];
+    const key = `${String(detail.type)}#${String(detail.index)}`;
+    let emitted = state.reasoningFields.get(key);
+    const first = emitted === undefined;
+    if (emitted === undefined) {
+      emitted = new Set();
+      state.reasoningFields.set(key, emitted);
     }
-    fragments.push(fragment);
+    const fragment = onceOnly(detail, REASONING_GROWING, emitted, first, REASONING_KEYS);
+    // core's _mergeLists drops a new item whose `text` is "" when the list already has items; the
+    // text then arrives in later fragments (or never, as with Gemini's signature-only details)
+    if (first && state.reasoningListStarted && fragment["text"] === "") delete fragment["text"];
+    fragments.push(fragment as OpenRouterReasoningDetail);
+    state.reasoningListStarted = true;
   }
   return fragments;
 }
 
+function newImagesOf(images: OpenRouterImage[], state: ChunkState): OpenRouterImage[] {
+  const fresh: OpenRouterImage[] = [];
+  for (const image of images) {
+    // images are megabytes of base64: key a repeat by index, length and both ends, not the whole URL
+    const url = image.image_url?.url ?? "";
+    const key = `${String(image.index)}#${url.length}#${url.slice(0, 64)}#${url.slice(-64)}`;
+    if (state.images.has(key)) continue;
+    state.images.add(key);
+    fresh.push(image);
+  }
+  return fresh;
+}
+
+const AUDIO_GROWING = new Set(["data", "transcript"]);
+
 /** The chunk fields of a delta, or undefined when the delta carries nothing (role-only, `""`). */
 export function fromWireDelta(delta: OpenRouterDelta, state: ChunkState): DeltaFields | undefined {
   const content = typeof delta.content === "string" ? delta.content : "";
-  const calls = delta.tool_calls;
-  const reasoning = delta.reasoning;
-  const details = delta.reasoning_details;
-  const annotations = delta.annotations;
-  const images = delta.images;
-  const hasExtra =
-    (calls != null && calls.length > 0) ||
-    (typeof reasoning === "string" && reasoning !== "") ||
-    (details != null && details.length > 0) ||
-    (annotations != null && annotations.length > 0) ||
-    (images != null && images.length > 0) ||
-    delta.audio != null;
-  if (!hasExtra) return content === "" ? undefined : { content };
-
-  const fields: DeltaFields = { content };
-  if (calls != null && calls.length > 0) fields.tool_call_chunks = toolCallChunksOf(calls, state);
   const extra: Record<string, unknown> = {};
-  if (typeof reasoning === "string" && reasoning !== "") extra["reasoning"] = reasoning;
-  if (details != null && details.length > 0) extra["reasoning_details"] = reasoningFragmentsOf(details, state);
-  if (annotations != null && annotations.length > 0) extra["annotations"] = annotations;
-  if (images != null && images.length > 0) extra["images"] = images;
-  if (delta.audio != null) extra["audio"] = delta.audio;
-  if (Object.keys(extra).length > 0) fields.additional_kwargs = extra;
+  if (typeof delta.reasoning === "string" && delta.reasoning !== "") extra["reasoning"] = delta.reasoning;
+  const details = delta.reasoning_details;
+  if (Array.isArray(details)) {
+    if (details.length > 0) extra["reasoning_details"] = reasoningFragmentsOf(details, state);
+    else state.sawEmptyReasoningList = true;
+  }
+  if (Array.isArray(delta.annotations) && delta.annotations.length > 0) extra["annotations"] = delta.annotations;
+  if (Array.isArray(delta.images) && delta.images.length > 0) {
+    const images = newImagesOf(delta.images, state);
+    if (images.length > 0) extra["images"] = images;
+  }
+  if (delta.audio != null && typeof delta.audio === "object") {
+    const audio = onceOnly(delta.audio, AUDIO_GROWING, state.audioFields, !state.audioStarted);
+    if (Object.keys(audio).length > 0) {
+      extra["audio"] = audio;
+      state.audioStarted = true;
+    }
+  }
+  if (typeof delta.refusal === "string" && delta.refusal !== "") extra["refusal"] = delta.refusal;
+
+  const calls = delta.tool_calls;
+  const hasCalls = calls != null && calls.length > 0;
+  const hasExtra = Object.keys(extra).length > 0;
+  if (!hasCalls && !hasExtra) return content === "" ? undefined : { content };
+  const fields: DeltaFields = { content };
+  if (hasCalls) fields.tool_call_chunks = toolCallChunksOf(calls, state);
+  if (hasExtra) fields.additional_kwargs = extra;
   return fields;
+}
+
+/**
+ * The additional_kwargs of the stream's closing chunk: `reasoning_details: []` when the stream only
+ * ever sent empty lists, which some providers expect echoed back (api.md §2.2) and invoke keeps.
+ * Sent last rather than first, so that the first real detail is never merged into an empty list.
+ */
+export function closingKwargs(state: ChunkState): Record<string, unknown> | undefined {
+  return state.sawEmptyReasoningList && !state.reasoningListStarted ? { reasoning_details: [] } : undefined;
 }

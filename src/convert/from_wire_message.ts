@@ -1,5 +1,6 @@
 // A non-streamed chat.completion → AIMessage: text, tool calls, usage, metadata, and every extra
-// OpenRouter field (reasoning, annotations, images, audio) kept in additional_kwargs.
+// OpenRouter field (reasoning, annotations, images, audio, refusal) kept in additional_kwargs, as
+// sent. `contentBlocks` reads them through to_standard_blocks.ts.
 import { AIMessage } from "@langchain/core/messages";
 import type { OpenRouterChatResponse, OpenRouterResponseMessage } from "../wire/types.js";
 import { factsOfResponse, fromWireMetadata } from "./from_wire_metadata.js";
@@ -14,12 +15,14 @@ export function extraFieldsOf(message: OpenRouterResponseMessage): Record<string
   if (message.annotations != null) extra["annotations"] = message.annotations;
   if (message.images != null) extra["images"] = message.images;
   if (message.audio != null) extra["audio"] = message.audio;
+  // where ChatOpenAI keeps it, so core's translators and users find it in the same place
+  if (message.refusal != null) extra["refusal"] = message.refusal;
   return extra;
 }
 
 export function fromWireMessage(body: OpenRouterChatResponse): AIMessage {
   const message = body.choices?.[0]?.message ?? {};
-  const { tool_calls, invalid_tool_calls } = fromWireToolCalls(message.tool_calls);
+  const { tool_calls, invalid_tool_calls } = fromWireToolCalls(message.tool_calls, body.id);
   return new AIMessage({
     content: typeof message.content === "string" ? message.content : "",
     id: body.id,

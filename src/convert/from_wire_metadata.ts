@@ -14,7 +14,8 @@ export interface CompletionFacts {
   native_finish_reason?: string | null;
   usage?: OpenRouterUsage | null;
   logprobs?: unknown;
-  refusal?: string | null;
+  openrouter_metadata?: Record<string, unknown> | null;
+  debug?: Record<string, unknown> | null;
 }
 
 /** Only the keys OpenRouter sent: an absent fact is left out, never `undefined` or `null`. */
@@ -30,7 +31,8 @@ export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown
   if (facts.native_finish_reason != null) metadata["native_finish_reason"] = facts.native_finish_reason;
   if (facts.usage != null) metadata["usage"] = facts.usage;
   if (facts.logprobs != null) metadata["logprobs"] = facts.logprobs;
-  if (facts.refusal != null) metadata["refusal"] = facts.refusal;
+  if (facts.openrouter_metadata != null) metadata["openrouter_metadata"] = facts.openrouter_metadata;
+  if (facts.debug != null) metadata["debug"] = facts.debug;
   return metadata;
 }
 
@@ -48,6 +50,19 @@ export function factsOfResponse(body: OpenRouterChatResponse): CompletionFacts {
     native_finish_reason: choice?.native_finish_reason,
     usage: body.usage,
     logprobs: choice?.logprobs,
-    refusal: choice?.message?.refusal,
+    openrouter_metadata: body.openrouter_metadata,
   };
+}
+
+/** Log probabilities of a stream so far plus one chunk's: the token lists are appended. */
+export function appendLogprobs(previous: unknown, next: unknown): unknown {
+  if (typeof next !== "object" || next === null) return previous;
+  if (typeof previous !== "object" || previous === null) return { ...next };
+  const merged: Record<string, unknown> = { ...previous };
+  for (const [key, value] of Object.entries(next)) {
+    const before = merged[key];
+    if (Array.isArray(before) && Array.isArray(value)) merged[key] = [...before, ...value];
+    else if (before == null) merged[key] = value;
+  }
+  return merged;
 }

@@ -8,35 +8,56 @@ export interface ParsedToolCalls {
 }
 
 /**
- * Missing or empty `arguments` mean `{}`: real providers omit them for zero-argument tools
- * (response-tool-call-without-arguments.json). Arguments that are not a JSON object go to
- * invalid_tool_calls with the raw text and the reason, never a throw.
+ * The id a call without one gets, so its ToolMessage can still answer it: derived from the
+ * generation id and the call's position, never random (invoke and stream agree).
  */
-export function fromWireToolCalls(calls: OpenRouterResponseToolCall[] | null | undefined): ParsedToolCalls {
+export function fallbackToolCallId(generationId: string | undefined, position: number): string {
+  return `call_${generationId ?? "openrouter"}_${position}`;
+}
+
+type ParsedArguments = { ok: true; args: Record<string, unknown> } | { ok: false; raw: string; error: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * A call's `arguments` → an args object. Missing or empty means `{}`: real providers omit them for
+ * zero-argument tools (response-tool-call-without-arguments.json). Some providers send an object
+ * instead of a JSON string, or a JSON string inside a JSON string; both are accepted.
+ */
+export function parseToolArguments(raw: unknown): ParsedArguments {
+  if (raw == null) return { ok: true, args: {} };
+  if (isObject(raw)) return { ok: true, args: raw };
+  const text = typeof raw === "string" ? raw : JSON.stringify(raw);
+  if (text.trim() === "") return { ok: true, args: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+    if (typeof value === "string" && value.trim().startsWith("{")) value = JSON.parse(value);
+  } catch (error) {
+    return { ok: false, raw: text, error: `Tool call arguments are not valid JSON: ${(error as Error).message}` };
+  }
+  if (isObject(value)) return { ok: true, args: value };
+  const got = Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
+  return { ok: false, raw: text, error: `Tool call arguments are not a JSON object: expected an object, got ${got}` };
+}
+
+/** Unparsable arguments go to invalid_tool_calls with the raw text and the reason, never a throw. */
+export function fromWireToolCalls(
+  calls: OpenRouterResponseToolCall[] | null | undefined,
+  generationId?: string
+): ParsedToolCalls {
   const result: ParsedToolCalls = { tool_calls: [], invalid_tool_calls: [] };
   if (!calls) return result;
-  for (const call of calls) {
+  for (let position = 0; position < calls.length; position++) {
+    const call = calls[position]!;
     const name = call.function?.name ?? "";
-    const id = call.id ?? undefined;
-    const raw = call.function?.arguments;
-    if (raw == null || raw.trim() === "") {
-      result.tool_calls.push({ name, args: {}, id, type: "tool_call" });
-      continue;
-    }
-    try {
-      const args: unknown = JSON.parse(raw);
-      if (typeof args !== "object" || args === null || Array.isArray(args)) {
-        throw new Error(`expected a JSON object, got ${Array.isArray(args) ? "an array" : typeof args}`);
-      }
-      result.tool_calls.push({ name, args: args as Record<string, unknown>, id, type: "tool_call" });
-    } catch (error) {
-      result.invalid_tool_calls.push({
-        name,
-        args: raw,
-        id,
-        error: `Tool call arguments are not a JSON object: ${(error as Error).message}`,
-        type: "invalid_tool_call",
-      });
+    const id = call.id || fallbackToolCallId(generationId, position);
+    const parsed = parseToolArguments(call.function?.arguments);
+    if (parsed.ok) {
+      result.tool_calls.push({ name, args: parsed.args, id, type: "tool_call" });
+    } else {
+      result.invalid_tool_calls.push({ name, args: parsed.raw, id, error: parsed.error, type: "invalid_tool_call" });
     }
   }
   return result;

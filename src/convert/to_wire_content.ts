@@ -1,11 +1,24 @@
 // LangChain message content → OpenRouter content: a string, or content parts (api.md §2.2).
 import type { OpenRouterContentPart } from "../wire/types.js";
+import { cacheControlOf, DATA_BLOCK_TYPES, toWireDataPart } from "./to_wire_data_part.js";
 
 type Block = Record<string, unknown> & { type?: unknown };
 
-const PASSTHROUGH = new Set(["image_url", "input_audio", "file", "video_url"]);
-// Blocks that describe the assistant's own output; they are sent through other fields.
-const OUTPUT_ONLY = new Set(["reasoning", "tool_call", "tool_call_chunk", "invalid_tool_call", "thinking"]);
+// OpenAI-style parts OpenRouter takes as they are (a `file` part is legacy when it has a `file` member).
+const PASSTHROUGH = new Set(["image_url", "input_audio", "video_url", "input_video"]);
+// Blocks that describe the assistant's own output; they are sent through other fields, or not at all.
+const OUTPUT_ONLY = new Set([
+  "reasoning",
+  "thinking",
+  "redacted_thinking",
+  "refusal",
+  "tool_call",
+  "tool_call_chunk",
+  "invalid_tool_call",
+  "server_tool_call",
+  "server_tool_call_chunk",
+  "server_tool_call_result",
+]);
 
 function describe(block: Block): string {
   return JSON.stringify(block).slice(0, 120);
@@ -14,10 +27,11 @@ function describe(block: Block): string {
 /** One content block → one wire part, or undefined for output-only blocks. */
 export function toWirePart(block: Block, where: string): OpenRouterContentPart | undefined {
   const type = block.type;
-  if (type === "text" || type === "text-plain") {
+  if (type === "text") {
     const text = typeof block["text"] === "string" ? block["text"] : "";
     const part: OpenRouterContentPart = { type: "text", text };
-    if (block["cache_control"] !== undefined) part.cache_control = block["cache_control"] as never;
+    const cacheControl = cacheControlOf(block);
+    if (cacheControl) part.cache_control = cacheControl;
     return part;
   }
   if (typeof type === "string" && PASSTHROUGH.has(type)) {
@@ -26,11 +40,16 @@ export function toWirePart(block: Block, where: string): OpenRouterContentPart |
     }
     return block as OpenRouterContentPart;
   }
+  if (type === "file" && typeof block["file"] === "object" && block["file"] !== null) return block as OpenRouterContentPart;
+  if (typeof type === "string" && DATA_BLOCK_TYPES.has(type)) return toWireDataPart(block, where);
+  if (type === "non_standard" && typeof block["value"] === "object" && block["value"] !== null) {
+    // LangChain's envelope for a provider-specific block: its value is the wire part
+    return block["value"] as OpenRouterContentPart;
+  }
   if (typeof type === "string" && OUTPUT_ONLY.has(type)) return undefined;
-  // TODO(#5): LangChain v1 standard blocks (image, file, audio, video) are converted in the multimodal issue.
   throw new TypeError(
     `ChatOpenRouter cannot send the ${String(type)} content block in a ${where} message: ${describe(block)}. ` +
-      "Use a text, image_url, file, input_audio or video_url part."
+      "Use text, image, file, audio or video blocks (or the OpenAI-style text, image_url, file, input_audio and video_url parts)."
   );
 }
 

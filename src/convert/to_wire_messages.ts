@@ -1,8 +1,8 @@
 // LangChain messages → OpenRouter messages: roles, names, tool calls, tool results, and the
 // assistant fields OpenRouter needs back (reasoning_details, file annotations).
 import type { BaseMessage } from "@langchain/core/messages";
-import type { OpenRouterMessage, OpenRouterToolCall } from "../wire/types.js";
-import { textOnly, toWireContent } from "./to_wire_content.js";
+import type { OpenRouterContentPart, OpenRouterMessage, OpenRouterToolCall } from "../wire/types.js";
+import { textOnly, toWireContent, toWirePart } from "./to_wire_content.js";
 
 type AssistantMessage = Extract<OpenRouterMessage, { role: "assistant" }>;
 
@@ -48,7 +48,8 @@ function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
     calls.push({
       id: call.id ?? "",
       type: "function",
-      function: { name: call.name, arguments: JSON.stringify(call.args ?? {}) },
+      // args built by hand may already be the JSON text
+      function: { name: call.name, arguments: typeof call.args === "string" ? call.args : JSON.stringify(call.args ?? {}) },
     });
   }
   // an unparsable call still went to the model; its result message needs the call beside it
@@ -59,8 +60,52 @@ function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
   return calls;
 }
 
+/** URLs of the images this assistant message generated (`additional_kwargs.images`). */
+function ownImageUrls(kwargs: Record<string, unknown> | undefined): Set<string> {
+  const urls = new Set<string>();
+  const images = kwargs?.["images"];
+  if (!Array.isArray(images)) return urls;
+  for (const image of images as { image_url?: { url?: unknown } }[]) {
+    if (typeof image?.image_url?.url === "string") urls.add(image.image_url.url);
+  }
+  return urls;
+}
+
+/**
+ * The assistant's content without the blocks it generated itself: with `outputVersion: "v1"` the
+ * content also holds reasoning, tool calls and generated images, which go back through their own
+ * fields (or, for images, not at all, as with the default output), never as content.
+ */
+function sentContentOf(message: BaseMessage, kwargs: Record<string, unknown> | undefined): unknown {
+  const content = message.content;
+  if (!Array.isArray(content)) return content;
+  const own = ownImageUrls(kwargs);
+  if (own.size === 0) return content;
+  return content.filter((block) => {
+    const candidate = block as { type?: unknown; url?: unknown };
+    return !(candidate?.type === "image" && typeof candidate.url === "string" && own.has(candidate.url));
+  });
+}
+
+/**
+ * `reasoning_details` as received, in order (api.md §2.2 "Echoing reasoning back"). The one
+ * exception: an Anthropic text detail without its signature (a stream cut short) is dropped, since
+ * upstream rejects it with "Invalid signature in thinking block".
+ */
+function echoedReasoningDetails(details: unknown[]): AssistantMessage["reasoning_details"] {
+  return details.filter((detail) => {
+    const candidate = detail as { type?: unknown; format?: unknown; signature?: unknown };
+    return !(
+      candidate?.type === "reasoning.text" &&
+      candidate.format === "anthropic-claude-v1" &&
+      (typeof candidate.signature !== "string" || candidate.signature === "")
+    );
+  }) as AssistantMessage["reasoning_details"];
+}
+
 function assistantMessage(message: BaseMessage): AssistantMessage {
-  const content = toWireContent(message.content, "assistant");
+  const kwargs = message.additional_kwargs;
+  const content = toWireContent(sentContentOf(message, kwargs), "assistant");
   const text = typeof content === "string" ? content : textOnly(content);
   const wire: AssistantMessage = { role: "assistant" };
   const toolCalls = toolCallsOf(message);
@@ -69,17 +114,46 @@ function assistantMessage(message: BaseMessage): AssistantMessage {
   else if (text !== "" || toolCalls.length === 0) wire.content = text;
   if (message.name) wire.name = message.name;
   if (toolCalls.length > 0) wire.tool_calls = toolCalls;
-  const kwargs = message.additional_kwargs;
   // reasoning must go back byte-exact for Anthropic signatures, Gemini thought signatures and
-  // OpenAI encrypted reasoning (api.md §2.2 "Echoing reasoning back")
-  if (Array.isArray(kwargs?.["reasoning_details"])) {
-    wire.reasoning_details = kwargs["reasoning_details"] as AssistantMessage["reasoning_details"];
+  // OpenAI encrypted reasoning, also beside tool calls; an empty array goes back empty (DeepSeek)
+  const details = kwargs?.["reasoning_details"];
+  if (Array.isArray(details)) {
+    const echoed = echoedReasoningDetails(details);
+    if (echoed && (echoed.length > 0 || details.length === 0)) wire.reasoning_details = echoed;
   }
+  // file annotations spare OpenRouter re-parsing the same PDF (DOCS multimodal/pdfs)
   if (Array.isArray(kwargs?.["annotations"])) {
     const files = (kwargs["annotations"] as { type?: unknown }[]).filter((annotation) => annotation?.type === "file");
     if (files.length > 0) wire.annotations = files as AssistantMessage["annotations"];
   }
   return wire;
+}
+
+/**
+ * A tool result → wire content: text stays text, images and files stay parts, and anything else
+ * a tool returned (objects, numbers, unknown blocks) is sent as its JSON text.
+ */
+function toolContent(content: unknown): string | OpenRouterContentPart[] {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return JSON.stringify(content) ?? "";
+  const parts: OpenRouterContentPart[] = [];
+  for (const block of content as unknown[]) {
+    if (typeof block === "string") {
+      parts.push({ type: "text", text: block });
+      continue;
+    }
+    let part: OpenRouterContentPart | undefined;
+    let sendable = typeof block === "object" && block !== null;
+    try {
+      if (sendable) part = toWirePart(block as Record<string, unknown>, "tool");
+    } catch {
+      sendable = false;
+    }
+    // an output-only block (reasoning, tool_call) has nothing to send
+    if (sendable && part === undefined) continue;
+    parts.push(part ?? { type: "text", text: JSON.stringify(block) ?? String(block) });
+  }
+  return textOnly(parts) ?? parts;
 }
 
 export function toWireMessage(message: BaseMessage): OpenRouterMessage {
@@ -90,14 +164,21 @@ export function toWireMessage(message: BaseMessage): OpenRouterMessage {
     if (!toolCallId) {
       throw new TypeError("ChatOpenRouter needs tool_call_id on every ToolMessage: set it to the id of the tool call it answers.");
     }
-    const content = toWireContent(message.content, "tool");
-    const text = typeof content === "string" ? content : textOnly(content);
-    return { role: "tool", tool_call_id: toolCallId, content: text ?? content };
+    return { role: "tool", tool_call_id: toolCallId, content: toolContent(message.content) };
   }
   const content = toWireContent(message.content, role);
+  if (role !== "user" && typeof content !== "string") {
+    // system and developer content is text parts only (api.md §2.2)
+    const other = content.find((part) => part.type !== "text");
+    if (other) {
+      throw new TypeError(
+        `ChatOpenRouter cannot send a part of type ${other.type} in a ${role} message: ${role} content is text only. Move it to a user message.`
+      );
+    }
+  }
   const wire = {
     role,
-    // system and developer content is text only (api.md §2.2); flatten when we can
+    // flattened to a string unless a part carries cache_control
     content: role !== "user" && typeof content !== "string" ? (textOnly(content) ?? content) : content,
   } as OpenRouterMessage;
   if (message.name) wire.name = message.name;

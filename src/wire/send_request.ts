@@ -106,7 +106,8 @@ function fetchResponse(
     headers: {
       ...connection.headers,
       ...options.headers,
-      Authorization: `Bearer ${connection.apiKey}`,
+      // no key: public endpoints (GET /models) are reached without an Authorization header
+      ...(connection.apiKey ? { Authorization: `Bearer ${connection.apiKey}` } : {}),
       Accept: accept,
       ...(payload === undefined ? {} : { "Content-Type": "application/json" }),
     },

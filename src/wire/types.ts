@@ -131,6 +131,34 @@ export interface OpenRouterCacheControl {
   ttl?: OpenString<"5m" | "1h">;
 }
 
+/** Output modalities (`modalities`): `["image", "text"]` for image generation, `["text", "audio"]` for audio out. */
+export type OpenRouterModality = OpenString<"text" | "image" | "audio">;
+
+/** Image generation settings (`image_config`); keys are provider-specific. */
+export interface OpenRouterImageConfig {
+  /** e.g. `"1:1"` (default), `"16:9"`. */
+  aspect_ratio?: string;
+  /** e.g. `"1K"` (default), `"2K"`, `"4K"`. */
+  image_size?: string;
+  [key: string]: unknown;
+}
+
+/** An approximate user location for web search. */
+export interface OpenRouterUserLocation {
+  type: OpenString<"approximate">;
+  city?: string;
+  region?: string;
+  country?: string;
+  timezone?: string;
+}
+
+/** Native provider web search (`web_search_options`), sent verbatim. */
+export interface OpenRouterWebSearchOptions {
+  search_context_size?: OpenString<"low" | "medium" | "high">;
+  user_location?: OpenRouterUserLocation;
+  [key: string]: unknown;
+}
+
 // ---------------------------------------------------------------------------
 // request: messages and tools (api.md §2.2–§2.4)
 
@@ -199,6 +227,38 @@ export interface OpenRouterServerTool {
   [key: string]: unknown;
 }
 
+/** The `openrouter:web_search` server tool's parameters (api.md §2.3), sent verbatim. */
+export interface OpenRouterWebSearchParameters {
+  /** Search engine. @default "auto" */
+  engine?: OpenString<"auto" | "native" | "exa" | "firecrawl" | "parallel" | "perplexity">;
+  /** Engine-specific search mode. */
+  mode?: string;
+  /** Results per search, 1–25. @default 5 */
+  max_results?: number;
+  /** Searches per request. */
+  max_uses?: number;
+  /** Results across all searches. @default 50 */
+  max_total_results?: number;
+  /** How much search context the model gets. */
+  search_context_size?: OpenString<"low" | "medium" | "high">;
+  /** Characters per result. */
+  max_characters?: number;
+  /** Prompt used to attach the results. */
+  search_prompt?: string;
+  /** Only these domains (not with `excluded_domains`). */
+  allowed_domains?: string[];
+  /** Never these domains (not with `allowed_domains`). */
+  excluded_domains?: string[];
+  user_location?: OpenRouterUserLocation;
+  [key: string]: unknown;
+}
+
+/** `{ type: "openrouter:web_search", parameters }`: web search run by OpenRouter; results come back as citations. */
+export interface OpenRouterWebSearchTool extends OpenRouterServerTool {
+  type: "openrouter:web_search";
+  parameters?: OpenRouterWebSearchParameters;
+}
+
 export type OpenRouterTool = OpenRouterFunctionTool | OpenRouterServerTool;
 
 export type OpenRouterToolChoice =
@@ -244,7 +304,12 @@ export interface OpenRouterChatRequest {
   provider?: OpenRouterProviderPreferences;
   plugins?: OpenRouterPlugin[];
   reasoning?: OpenRouterReasoningConfig;
-  modalities?: string[];
+  include_reasoning?: boolean;
+  modalities?: OpenRouterModality[];
+  image_config?: OpenRouterImageConfig;
+  cache_control?: OpenRouterCacheControl;
+  prompt_cache_key?: string;
+  web_search_options?: OpenRouterWebSearchOptions;
   tools?: OpenRouterTool[];
   tool_choice?: OpenRouterToolChoice;
   parallel_tool_calls?: boolean;
@@ -299,7 +364,27 @@ export interface OpenRouterAnnotation {
     start_index?: number | null;
     end_index?: number | null;
   };
-  file?: { hash?: string; name?: string; content?: unknown[] };
+  file?: {
+    hash?: string;
+    name?: string;
+    content?: ({ type: "text"; text: string } | { type: "image_url"; image_url: { url: string } } | { type: string; [key: string]: unknown })[];
+  };
+  [key: string]: unknown;
+}
+
+/** One token's log probability (`choices[].logprobs.content[]`). */
+export interface OpenRouterTokenLogprob {
+  token: string;
+  logprob: number;
+  bytes?: number[] | null;
+  top_logprobs?: { token: string; logprob: number; bytes?: number[] | null }[];
+  [key: string]: unknown;
+}
+
+/** `choices[].logprobs`: per-token log probabilities of the content (and refusal). */
+export interface OpenRouterLogprobs {
+  content?: OpenRouterTokenLogprob[] | null;
+  refusal?: OpenRouterTokenLogprob[] | null;
   [key: string]: unknown;
 }
 
@@ -349,7 +434,7 @@ export interface OpenRouterChoice {
   message?: OpenRouterResponseMessage | null;
   finish_reason?: OpenRouterFinishReason | null;
   native_finish_reason?: string | null;
-  logprobs?: unknown;
+  logprobs?: OpenRouterLogprobs | null;
   error?: OpenRouterErrorObject | null;
 }
 
@@ -366,6 +451,8 @@ export interface OpenRouterChatResponse {
   service_tier?: string | null;
   error?: OpenRouterErrorObject | null;
   user_id?: string | null;
+  /** Routing facts, with the `X-OpenRouter-Metadata: enabled` request header (api.md §3.1). */
+  openrouter_metadata?: Record<string, unknown> | null;
   [key: string]: unknown;
 }
 
@@ -390,7 +477,7 @@ export interface OpenRouterStreamChoice {
   delta?: OpenRouterDelta | null;
   finish_reason?: OpenRouterFinishReason | null;
   native_finish_reason?: string | null;
-  logprobs?: unknown;
+  logprobs?: OpenRouterLogprobs | null;
   error?: OpenRouterErrorObject | null;
 }
 
@@ -406,5 +493,8 @@ export interface OpenRouterStreamChunk {
   error?: OpenRouterErrorObject | null;
   system_fingerprint?: string | null;
   service_tier?: string | null;
+  openrouter_metadata?: Record<string, unknown> | null;
+  /** With `debug.echo_upstream_body`: the first chunk's copy of the upstream request (api.md §4.6). */
+  debug?: Record<string, unknown> | null;
   [key: string]: unknown;
 }

@@ -1,0 +1,23 @@
+// How `message.contentBlocks` sees reasoning, citations and generated images.
+//
+// Core's AIMessage.contentBlocks looks up a translator by `response_metadata.model_provider` in a
+// Map it keeps on globalThis (`lc_block_translators_registry`, core ≥ 1.2). Its "openrouter" entry
+// reads reasoning only (from `reasoning_details` or `reasoning_content`) and drops citations and
+// images. ChatOpenRouter stamps `model_provider: "openrouter"` on every message and chunk and puts
+// this package's translator in that entry, so the default (v0) output gets complete v1 blocks while
+// `content` stays the plain string; `outputVersion: "v1"` (core's cast) then puts the same blocks in
+// `content`. Core has no public registration API: if the registry is missing, core's own
+// translator (or its default) stays, and the raw fields are still in additional_kwargs.
+import type { BaseMessage } from "@langchain/core/messages";
+import { type MessageFields, toStandardBlocks } from "../convert/to_standard_blocks.js";
+
+const translator = {
+  translateContent: (message: BaseMessage) => toStandardBlocks(message as unknown as MessageFields),
+  translateContentChunk: (message: BaseMessage) => toStandardBlocks(message as unknown as MessageFields),
+};
+
+/** Installs this package's translator for `model_provider: "openrouter"` (idempotent). */
+export function registerBlockTranslator(): void {
+  const registry: unknown = Reflect.get(globalThis, "lc_block_translators_registry");
+  if (registry instanceof Map && registry.get("openrouter") !== translator) registry.set("openrouter", translator);
+}

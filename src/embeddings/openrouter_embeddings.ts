@@ -1,0 +1,168 @@
+import { Embeddings } from "@langchain/core/embeddings";
+import { chunkArray } from "@langchain/core/utils/chunk_array";
+import { getEnvironmentVariable } from "@langchain/core/utils/env";
+import { AbortScope } from "../wire/abort_scope.js";
+import { createConnection } from "../wire/connection.js";
+import { OpenRouterAuthError } from "../wire/errors.js";
+import type {
+  OpenRouterEmbeddingsRequest,
+  OpenRouterEmbeddingsResponse,
+  OpenRouterEmbeddingsUsage,
+} from "../wire/platform_types.js";
+import type { OpenRouterProviderPreferences } from "../wire/types.js";
+import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
+import { fromWireEmbeddings } from "./from_wire_embeddings.js";
+import type {
+  OpenRouterEmbeddingsCallOptions,
+  OpenRouterEmbeddingsFields,
+  OpenRouterEmbeddingsResult,
+} from "./options.js";
+
+const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_MAX_CONCURRENCY = 4;
+
+type Check = (value: unknown) => string | undefined;
+const positiveInteger: Check = (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : "an integer ≥ 1");
+const string: Check = (value) => (typeof value === "string" ? undefined : "a string");
+const CHECKS: Record<string, Check> = {
+  model: (value) =>
+    typeof value === "string" && value.trim() !== "" ? undefined : 'a non-empty model slug such as "openai/text-embedding-3-small"',
+  dimensions: positiveInteger,
+  encodingFormat: (value) => (value === "float" || value === "base64" ? undefined : '"float" or "base64"'),
+  inputType: string,
+  provider: (value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "an object"),
+  user: string,
+  batchSize: positiveInteger,
+  maxConcurrency: (value) => (value === Infinity ? undefined : positiveInteger(value)),
+};
+
+function checkFields(fields: OpenRouterEmbeddingsFields): void {
+  for (const [key, check] of Object.entries(CHECKS)) {
+    const value = (fields as unknown as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const problem = check(value);
+    if (problem) {
+      throw new TypeError(`OpenRouterEmbeddings option "${key}" must be ${problem}; got ${String(JSON.stringify(value)).slice(0, 80)}.`);
+    }
+  }
+}
+
+function addUsage(total: OpenRouterEmbeddingsUsage, usage: OpenRouterEmbeddingsUsage | null | undefined): void {
+  if (!usage) return;
+  for (const key of ["prompt_tokens", "total_tokens", "cost"] as const) {
+    const value = usage[key];
+    if (typeof value === "number") total[key] = (total[key] ?? 0) + value;
+  }
+  if (typeof usage.is_byok === "boolean") total.is_byok = Boolean(total.is_byok) || usage.is_byok;
+}
+
+/**
+ * Embedding models on OpenRouter as LangChain embeddings (`POST /embeddings`).
+ *
+ * ```ts
+ * const embeddings = new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small" });
+ * const vector = await embeddings.embedQuery("What is OpenRouter?");
+ * const { embeddings: vectors, usage } = await embeddings.embedWithUsage(["first text", "second text"]);
+ * ```
+ */
+export class OpenRouterEmbeddings extends Embeddings {
+  /** The embedding model slug. */
+  model: string;
+  dimensions?: number;
+  encodingFormat?: "float" | "base64";
+  inputType?: string;
+  provider?: OpenRouterProviderPreferences;
+  user?: string;
+  batchSize: number;
+  maxConcurrency: number;
+  /** The API base URL requests go to. */
+  readonly baseURL: string;
+  // private (#) so that neither JSON.stringify nor util.inspect reach the key
+  readonly #connection: OpenRouterConnection;
+
+  constructor(fields: OpenRouterEmbeddingsFields) {
+    if (typeof fields !== "object" || fields === null || fields.model === undefined) {
+      throw new TypeError('OpenRouterEmbeddings needs a model: new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small" }). See https://openrouter.ai/models?output_modalities=embeddings.');
+    }
+    checkFields(fields);
+    // the transport retries (one retry layer); the base class's caller is not used
+    super({ maxRetries: 0 });
+    this.#connection = createConnection(fields, getEnvironmentVariable, "OpenRouterEmbeddings");
+    if (!this.#connection.apiKey) {
+      throw new OpenRouterAuthError("OpenRouterEmbeddings needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
+    }
+    this.baseURL = this.#connection.baseURL;
+    this.model = fields.model;
+    this.dimensions = fields.dimensions;
+    this.encodingFormat = fields.encodingFormat;
+    this.inputType = fields.inputType;
+    this.provider = fields.provider;
+    this.user = fields.user;
+    this.batchSize = fields.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.maxConcurrency = fields.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+  }
+
+  /** One vector per text, in order; long lists go in batches of `batchSize`. */
+  override async embedDocuments(documents: string[], options: OpenRouterEmbeddingsCallOptions = {}): Promise<number[][]> {
+    return (await this.embedWithUsage(documents, options)).embeddings;
+  }
+
+  /** The vector of one text. */
+  override async embedQuery(document: string, options: OpenRouterEmbeddingsCallOptions = {}): Promise<number[]> {
+    if (typeof document !== "string") {
+      throw new TypeError(`OpenRouterEmbeddings.embedQuery needs a string; got ${typeof document}.`);
+    }
+    const [vector] = (await this.embedWithUsage([document], options)).embeddings;
+    return vector as number[];
+  }
+
+  /** Like `embedDocuments`, plus the usage (tokens, cost in USD) summed over every request. */
+  async embedWithUsage(documents: string[], options: OpenRouterEmbeddingsCallOptions = {}): Promise<OpenRouterEmbeddingsResult> {
+    if (!Array.isArray(documents) || !documents.every((document) => typeof document === "string")) {
+      throw new TypeError("OpenRouterEmbeddings.embedDocuments needs an array of strings.");
+    }
+    const usage: OpenRouterEmbeddingsUsage = {};
+    if (documents.length === 0) return { embeddings: [], usage };
+    const batches = chunkArray(documents, this.batchSize);
+    const responses = new Array<OpenRouterEmbeddingsResponse>(batches.length);
+    // one failed batch cancels the others: no request is left running for a result nobody reads
+    const scope = new AbortScope(options.signal, undefined);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < batches.length) {
+        const index = next++;
+        responses[index] = await this.#embedBatch(batches[index] as string[], scope.signal);
+      }
+    };
+    try {
+      const workers = Array.from({ length: Math.min(this.maxConcurrency, batches.length) }, worker);
+      await Promise.all(workers.map((running) => running.catch((error: unknown) => {
+        scope.controller.abort(error);
+        throw error;
+      })));
+    } finally {
+      scope.dispose();
+    }
+    const embeddings: number[][] = [];
+    responses.forEach((response, index) => {
+      embeddings.push(...fromWireEmbeddings(response.data, (batches[index] as string[]).length));
+      addUsage(usage, response.usage);
+    });
+    return { embeddings, usage, model: responses[0]?.model };
+  }
+
+  async #embedBatch(input: string[], signal: AbortSignal): Promise<OpenRouterEmbeddingsResponse> {
+    const request: OpenRouterEmbeddingsRequest = { model: this.model, input };
+    if (this.dimensions !== undefined) request.dimensions = this.dimensions;
+    if (this.encodingFormat !== undefined) request.encoding_format = this.encodingFormat;
+    if (this.inputType !== undefined) request.input_type = this.inputType;
+    if (this.provider !== undefined) request.provider = this.provider;
+    if (this.user !== undefined) request.user = this.user;
+    const { body } = await requestJson<OpenRouterEmbeddingsResponse>(this.#connection, {
+      path: "/embeddings",
+      body: request,
+      signal,
+    });
+    return body;
+  }
+}

@@ -1,0 +1,56 @@
+// Public options of OpenRouterEmbeddings.
+import type { OpenRouterConnectionOptions } from "../wire/connection.js";
+import type { OpenRouterEmbeddingsUsage } from "../wire/platform_types.js";
+import type { OpenRouterProviderPreferences } from "../wire/types.js";
+
+/** Constructor options of {@link OpenRouterEmbeddings}. */
+export interface OpenRouterEmbeddingsFields extends OpenRouterConnectionOptions {
+  /** Embedding model slug, e.g. `"openai/text-embedding-3-small"`. Required. */
+  model: string;
+  /** Output vector length, for models that can shorten their vectors (`dimensions`). @default the model's */
+  dimensions?: number;
+  /** Wire encoding: `"base64"` is smaller on the wire and decoded to numbers here (`encoding_format`). @default the provider's ("float") */
+  encodingFormat?: "float" | "base64";
+  /** Input type for models that embed queries and documents differently, e.g. `"search_document"` (`input_type`). */
+  inputType?: string;
+  /** Provider routing preferences: order, only, ignore, sort, data_collection, max_price… */
+  provider?: OpenRouterProviderPreferences;
+  /** Stable id of your end user, for abuse isolation. */
+  user?: string;
+  /** Most texts per request; `embedDocuments` splits larger lists. @default 100 */
+  batchSize?: number;
+  /** Most requests in flight at once when a list spans several batches. @default Infinity */
+  maxConcurrency?: number;
+  /** OpenRouter API key. @default process.env.OPENROUTER_API_KEY, read once at construction */
+  apiKey?: string;
+  /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
+  baseURL?: string;
+  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
+  siteUrl?: string;
+  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
+  siteName?: string;
+  /** Retries of each request after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
+  maxRetries?: number;
+  /** Milliseconds per attempt before giving up on it. @default undefined (no limit) */
+  timeout?: number;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+  /** A fetch implementation (e.g. a proxy-aware one). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** Per-call options of `embedDocuments`, `embedQuery` and `embedWithUsage`. */
+export interface OpenRouterEmbeddingsCallOptions {
+  /** Aborts the call, including its retries. */
+  signal?: AbortSignal;
+}
+
+/** Vectors with what they cost. */
+export interface OpenRouterEmbeddingsResult {
+  /** One vector per input text, in input order. */
+  embeddings: number[][];
+  /** Usage summed over every request (tokens, and `cost` in USD when OpenRouter reports it). */
+  usage: OpenRouterEmbeddingsUsage;
+  /** The model that served the (first) request, as OpenRouter names it. */
+  model?: string;
+}

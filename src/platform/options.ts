@@ -1,0 +1,54 @@
+// Public options of OpenRouterClient and of each of its calls.
+import type { OpenRouterConnectionOptions } from "../wire/connection.js";
+
+/** Constructor options of {@link OpenRouterClient}. */
+export interface OpenRouterClientFields extends OpenRouterConnectionOptions {
+  /** OpenRouter API key; `listModels` and `getModelEndpoints` also work without one. @default process.env.OPENROUTER_API_KEY, read once at construction */
+  apiKey?: string;
+  /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
+  baseURL?: string;
+  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
+  siteUrl?: string;
+  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
+  siteName?: string;
+  /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
+  maxRetries?: number;
+  /** Milliseconds per attempt before giving up on it. @default undefined (no limit) */
+  timeout?: number;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+  /** A fetch implementation (e.g. a proxy-aware one). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /**
+   * Milliseconds to wait before each new try of `getGeneration` while OpenRouter still answers 404
+   * (its stats appear shortly after a generation completes); `[]` tries once.
+   * @default [300, 600, 900, 1200] (5 tries over about 3 s)
+   */
+  generationRetryDelays?: number[];
+}
+
+/** Options every client call accepts. */
+export interface OpenRouterCallOptions {
+  /** Aborts the call, including its retries and waits. */
+  signal?: AbortSignal;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /** Retries for this call (see {@link OpenRouterClientFields.maxRetries}). */
+  maxRetries?: number;
+}
+
+/** Filters of `listModels`, sent as `GET /models` query parameters. */
+export interface ListModelsOptions extends OpenRouterCallOptions {
+  /** A use-case category, e.g. `"programming"` or `"roleplay"` (`category`). */
+  category?: string;
+  /** Only models supporting all of these request parameters, e.g. `["tools", "response_format"]` (`supported_parameters`). */
+  supportedParameters?: string[];
+  /** Output modalities, e.g. `["embeddings"]` or `["all"]` (`output_modalities`). @default OpenRouter's: ["text"] */
+  outputModalities?: string[];
+}
+
+/** Options of `getGeneration`. */
+export interface GetGenerationOptions extends OpenRouterCallOptions {
+  /** Waits between tries while OpenRouter answers 404, for this call (see {@link OpenRouterClientFields.generationRetryDelays}). */
+  retryDelays?: number[];
+}

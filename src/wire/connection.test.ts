@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { createConnection, DEFAULT_BASE_URL } from "./connection.js";
+
+const noEnv = () => undefined;
+
+describe("createConnection", () => {
+  it("defaults: OpenRouter's URL, 2 retries, no attribution headers, empty key", () => {
+    expect(createConnection({}, noEnv, "X")).toEqual({
+      baseURL: DEFAULT_BASE_URL,
+      apiKey: "",
+      headers: {},
+      maxRetries: 2,
+      timeout: undefined,
+      fetch: undefined,
+    });
+  });
+
+  it("options win over the environment; the environment over the defaults", () => {
+    const env = (name: string) => ({ OPENROUTER_API_KEY: "sk-env", OPENROUTER_BASE_URL: "http://env.local/api/v1/" })[name];
+    expect(createConnection({}, env, "X")).toMatchObject({ apiKey: "sk-env", baseURL: "http://env.local/api/v1" });
+    expect(createConnection({ apiKey: "sk-own", baseURL: "http://own.local//" }, env, "X")).toMatchObject({
+      apiKey: "sk-own",
+      baseURL: "http://own.local",
+    });
+  });
+
+  it("attribution headers only when asked for; default headers last", () => {
+    const connection = createConnection(
+      { siteUrl: "https://example.com", siteName: "Example", defaultHeaders: { "X-Title": "Override", "x-extra": "1" } },
+      noEnv,
+      "X"
+    );
+    expect(connection.headers).toEqual({
+      "HTTP-Referer": "https://example.com",
+      "X-OpenRouter-Title": "Example",
+      "X-Title": "Override",
+      "x-extra": "1",
+    });
+  });
+
+  it("bad options are TypeErrors naming the owner and option, never showing the key", () => {
+    expect(() => createConnection({ maxRetries: -1 }, noEnv, "OpenRouterThing")).toThrow(
+      'OpenRouterThing option "maxRetries" must be an integer ≥ 0; got -1.'
+    );
+    expect(() => createConnection({ apiKey: ["sk-secret-value"] as unknown as string }, noEnv, "X")).toThrow(/got \(hidden\)/);
+    expect(() => createConnection({ fetch: "fetch" as unknown as typeof fetch }, noEnv, "X")).toThrow(/a fetch function/);
+  });
+});
