@@ -94,4 +94,7 @@ class FloorChatModel extends BaseChatModel {
   }
 }
 
+/** A floor model on `baseURL` (bench/invoke_layers.mjs calls its layers one by one). */
+export const modelFor = (baseURL) => new FloorChatModel({ baseURL });
+
 export const { invoke, stream, streamTool, bindsTools } = langchainClient((fields) => new FloorChatModel(fields));
