@@ -15,7 +15,9 @@ export function report(results) {
   const ok = (test, client) => runs.filter((run) => run.test === test && run.client === client && !run.error);
   const med = (test, client, metric) => median(ok(test, client).map(metric));
   const ratios = (test, client, reference, metric) => roundRatios(runs, test, client, reference, metric);
-  const label = (client) => labels[client] ?? client;
+  // the footprint table also shows packages a --quick run did not start (measured by an earlier run)
+  const packageNames = { published: "published @langchain/openrouter", chat_openai: "@langchain/openai" };
+  const label = (client) => labels[client] ?? packageNames[client] ?? client;
   const lines = [];
   const add = (...text) => lines.push(...text);
 
@@ -140,9 +142,9 @@ export function report(results) {
     add(
       markdownTable(
         ["client", `heap MB @${format(first)}`, `heap MB @${format(last)}`, "heap growth", "RSS MB", "active handles"],
-        clients.map((client) => {
+        clients.filter((client) => runs.some((run) => run.test === "growth" && run.client === client)).map((client) => {
           const run = ok("growth", client)[0];
-          if (!run) return [label(client), "n/a", "n/a", "n/a", "n/a", "n/a"];
+          if (!run) return [label(client), "error", "", "", "", ""];
           return [
             label(client),
             format(run.heap_mb[0], 2),
@@ -159,11 +161,13 @@ export function report(results) {
 
   // ---- cold import ----
   if (results.cold) {
-    add(`### Cold import: fresh node per import, median of ${results.cold.runs}, paired with core imported from the same folder`, "");
+    add(`### Cold import beyond @langchain/core: a fresh node per run imports core's chat model and messages, then the client (timed); median of ${results.cold.runs}`, "");
     add(
       markdownTable(
-        ["client", "ms beyond @langchain/core"],
-        clients.filter((client) => client in results.cold.beyond).map((client) => [label(client), format(results.cold.beyond[client], 1)])
+        ["client", "ms (wall)", "ms CPU"],
+        clients
+          .filter((client) => client in results.cold.beyond)
+          .map((client) => [label(client), format(results.cold.beyond[client], 1), format(results.cold.beyondCpu[client], 1)])
       ),
       ""
     );
