@@ -3,7 +3,7 @@ import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@lan
 import { BaseChatModel, type BindToolsInput, type LangSmithParams } from "@langchain/core/language_models/chat_models";
 import type { ModelProfile } from "@langchain/core/language_models/profile";
 import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
-import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
 import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
@@ -23,6 +23,7 @@ import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/type
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
+import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
 import { structuredOutputRunnable } from "./structured_output.js";
 import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
@@ -276,7 +277,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
         if (!delta) continue;
         const fields = fromWireDelta(delta, state);
         if (!fields) continue;
-        const generation = new ChatGenerationChunk({
+        const generation = new StreamedGenerationChunk({
           // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
           message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
           text: fields.content,
@@ -296,7 +297,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       );
     }
     // every fact goes on exactly one chunk, so concat gives what invoke gives
-    yield new ChatGenerationChunk({
+    yield new StreamedGenerationChunk({
       message: new AIMessageChunk({
         content: "",
         id: facts.id,

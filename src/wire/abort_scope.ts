@@ -2,8 +2,14 @@
 // listener and timer removed by `dispose()` so nothing outlives the request.
 
 export class AbortScope {
-  readonly controller = new AbortController();
-  readonly signal = this.controller.signal;
+  #controller: AbortController | undefined;
+  /** Made on first use: an attempt without a timeout or a caller's signal never needs one. */
+  get controller(): AbortController {
+    return (this.#controller ??= new AbortController());
+  }
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
   /** True once the timeout (not the caller) aborted the attempt. */
   timedOut = false;
   private timer: ReturnType<typeof setTimeout> | undefined;

@@ -112,7 +112,8 @@ function fetchResponse(
       ...(payload === undefined ? {} : { "Content-Type": "application/json" }),
     },
     body: payload,
-    signal: scope.signal,
+    // nothing can abort an attempt without a timeout or a caller's signal: fetch then skips its abort wiring
+    signal: connection.timeout === undefined && options.signal === undefined ? undefined : scope.signal,
   });
 }
 
