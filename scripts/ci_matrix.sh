@@ -38,7 +38,7 @@ run_cell "$MATRIX_CORE_LOCKED"
 restore() { npm ci --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null 2>&1 || npm ci --no-audit --no-fund; }
 trap restore EXIT
 # --no-save: the lockfile keeps the latest core; restore() reinstalls it afterwards
-npm install --no-save --no-audit --no-fund --prefer-offline --loglevel=error "@langchain/core@$MATRIX_CORE_LOWEST" || exit 1
+npm install --no-save --no-audit --no-fund --prefer-offline --loglevel=error "@langchain/core@$MATRIX_CORE_LOWEST" >"$out/install-core${MATRIX_CORE_LOWEST}.log" 2>&1 || { cat "$out/install-core${MATRIX_CORE_LOWEST}.log"; exit 1; }
 installed="$(node -p 'require("@langchain/core/package.json").version')"
 if [ "$installed" != "$MATRIX_CORE_LOWEST" ]; then
   echo "ci_matrix: wanted @langchain/core $MATRIX_CORE_LOWEST, got $installed" >&2
