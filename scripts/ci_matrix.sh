@@ -38,10 +38,12 @@ run_cell "$MATRIX_CORE_LOCKED"
 restore() { npm ci --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null 2>&1 || npm ci --no-audit --no-fund; }
 trap restore EXIT
 # --no-save: the lockfile keeps the latest core; restore() reinstalls it afterwards
-npm install --no-save --no-audit --no-fund --prefer-offline --loglevel=error "@langchain/core@$MATRIX_CORE_LOWEST" >"$out/install-core${MATRIX_CORE_LOWEST}.log" 2>&1 || { cat "$out/install-core${MATRIX_CORE_LOWEST}.log"; exit 1; }
+# shellcheck disable=SC2086 # MATRIX_CORE_LOWEST_WITH is a list of package specs
+npm install --no-save --no-audit --no-fund --prefer-offline --loglevel=error "@langchain/core@$MATRIX_CORE_LOWEST" $MATRIX_CORE_LOWEST_WITH >"$out/install-core${MATRIX_CORE_LOWEST}.log" 2>&1 || { cat "$out/install-core${MATRIX_CORE_LOWEST}.log"; exit 1; }
 installed="$(node -p 'require("@langchain/core/package.json").version')"
-if [ "$installed" != "$MATRIX_CORE_LOWEST" ]; then
-  echo "ci_matrix: wanted @langchain/core $MATRIX_CORE_LOWEST, got $installed" >&2
+copies="$(find node_modules -path '*/@langchain/core/package.json' | wc -l)"
+if [ "$installed" != "$MATRIX_CORE_LOWEST" ] || [ "$copies" != 1 ]; then
+  echo "ci_matrix: wanted one @langchain/core $MATRIX_CORE_LOWEST, got $installed ($copies copies)" >&2
   exit 1
 fi
 # users compile against the core they have: our sources and tests must type-check on the lowest too
