@@ -50,8 +50,14 @@ beforeAll(async () => {
       ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball, `@langchain/core@${core}`, `zod@${installedVersion("zod")}`],
       { cwd: app }
     );
-    copyFileSync(join(HERE, "smoke.mjs"), join(app, "smoke.mjs"));
-    copyFileSync(join(HERE, "smoke.cjs"), join(app, "smoke.cjs"));
+    for (const file of ["smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"]) copyFileSync(join(HERE, file), join(app, file));
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ["consumer.mts", "consumer.cts"],
+      })
+    );
     apps.set(core, app);
   }
   emulator = await startEmulator();
@@ -89,6 +95,16 @@ describe("packed tarball", () => {
       expect(stdout.trim().split("\n")).toHaveLength(1);
       const installed = JSON.parse(readFileSync(join(apps.get(core)!, "node_modules/@langchain/core/package.json"), "utf8")) as { version: string };
       expect(installed.version).toBe(core);
+    });
+
+    it(`type-checks an ESM and a CommonJS consumer against the packed types with core ${core}`, async () => {
+      const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+      const output = await run(process.execPath, [tsc, "-p", "tsconfig.json", "--pretty", "false"], { cwd: apps.get(core)! })
+        .then(({ stdout }) => stdout)
+        .catch((error: { stdout?: string }) => error.stdout ?? String(error));
+      // errors inside core's or zod's own .d.ts files are theirs; ours and the consumer's must be none
+      const ours = output.split("\n").filter((line) => /^consumer\.|@langchain\/openrouter/.test(line));
+      expect(ours).toEqual([]);
     });
 
     for (const node of NODES) {
