@@ -178,6 +178,33 @@ describe("ok responder", () => {
     expect(body.choices[0]?.message.content).toBe("Based on get_weather: Sunny in San Francisco, CA");
   });
 
+  it("tools: after tool results, tool_choice required calls the tool not called yet, filled from the results", async () => {
+    const report = { type: "function", function: { name: "extract-1", description: "Report", parameters: { type: "object", properties: { weather: { type: "string" }, time: { type: "string" } }, required: ["weather", "time"] } } };
+    const messages = [
+      { role: "user", content: "What is the weather in Paris and the time in Tokyo?" },
+      { role: "assistant", content: "", tool_calls: [
+        { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris"}' } },
+        { id: "call_2", type: "function", function: { name: "get_time", arguments: '{"city":"Tokyo"}' } },
+      ] },
+      { role: "tool", tool_call_id: "call_1", content: "Sunny in Paris" },
+      { role: "tool", tool_call_id: "call_2", content: "It is 09:30 in Tokyo" },
+    ];
+    type Body = { choices: { finish_reason: string; message: { content: string; tool_calls?: { function: { name: string; arguments: string } }[] } }[] };
+    const required = (await (await post({ ...hello, tools: [weatherTool, timeTool, report], tool_choice: "required", messages })).json()) as Body;
+    expect(required.choices[0]?.finish_reason).toBe("tool_calls");
+    expect(required.choices[0]?.message.tool_calls?.map((call) => call.function)).toEqual([
+      { name: "extract-1", arguments: '{"weather":"Sunny in Paris","time":"It is 09:30 in Tokyo"}' },
+    ]);
+    // every tool already called: the loop ends in text
+    const done = [...messages.slice(0, 1), { ...messages[1], tool_calls: [...(messages[1] as { tool_calls: unknown[] }).tool_calls, { id: "call_3", type: "function", function: { name: "extract-1", arguments: "{}" } }] }, ...messages.slice(2), { role: "tool", tool_call_id: "call_3", content: "ok" }];
+    const text = (await (await post({ ...hello, tools: [weatherTool, timeTool, report], tool_choice: "required", messages: done })).json()) as Body;
+    expect(text.choices[0]?.finish_reason).toBe("stop");
+    // response_format binds the answer after tool results too
+    const schema = { type: "object", properties: { weather: { type: "string" }, time: { type: "string" } }, required: ["weather", "time"] };
+    const formatted = (await (await post({ ...hello, tools: [weatherTool, timeTool], response_format: { type: "json_schema", json_schema: { name: "report", schema } }, messages })).json()) as Body;
+    expect(formatted.choices[0]?.message.content).toBe('{"weather":"Sunny in Paris","time":"It is 09:30 in Tokyo"}');
+  });
+
   it("json_schema: the movie example", async () => {
     const schema = { type: "object", properties: { title: { type: "string" }, year: { type: "integer" }, director: { type: "string" }, rating: { type: "number" } }, required: ["title", "year", "director", "rating"] };
     const req = { ...hello, response_format: { type: "json_schema", json_schema: { name: "movie", schema } }, messages: [{ role: "user", content: "Tell me about a movie." }] };

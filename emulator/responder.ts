@@ -240,21 +240,43 @@ const MOVIE: Record<string, JsonValue> = {
 };
 
 /** A value for a structured-output schema; the movie schema gets the canonical answer. */
-export function structuredValue(schema: unknown, prompt: string): JsonValue {
+export function structuredValue(schema: unknown, prompt: string, facts?: ToolResult[]): JsonValue {
   const names = propertyNames(schema);
   if (isRecord(schema) && ["title", "year", "director", "rating"].every((k) => names.includes(k))) {
-    const generated = objectForSchema(schema, makeContext(prompt));
+    const generated = objectForSchema(schema, makeContext(prompt, facts));
     const out: Record<string, JsonValue> = {};
     for (const key of names) out[key] = MOVIE[key] ?? generated[key] ?? null;
     return out;
   }
-  return valueForSchema(schema, makeContext(prompt));
+  return valueForSchema(schema, makeContext(prompt, facts));
 }
 
-function toolArguments(tool: FunctionTool, prompt: string): string {
+function toolArguments(tool: FunctionTool, prompt: string, facts?: ToolResult[]): string {
   const schema = tool.parameters;
   if (!isRecord(schema) || propertyNames(schema).length === 0) return "{}";
-  return JSON.stringify(structuredValue(schema, prompt));
+  return JSON.stringify(structuredValue(schema, prompt, facts));
+}
+
+/**
+ * After tool results, `tool_choice` "required" (or a named tool) still obliges a call: the named
+ * tool, else the first one not called yet in the conversation (createAgent's structured-response
+ * tool). Undefined once every tool was called, so a loop ends in text.
+ */
+function toolStillRequired(body: Record<string, unknown>, tools: FunctionTool[], messages: unknown[]): FunctionTool | undefined {
+  const choice = body["tool_choice"];
+  if (isRecord(choice) && isRecord(choice["function"])) {
+    const forced = str(choice["function"]["name"]);
+    return tools.find((t) => t.name === forced);
+  }
+  if (choice !== "required") return undefined;
+  const called = new Set<string>();
+  for (const m of messages) {
+    if (!isRecord(m) || m["role"] !== "assistant") continue;
+    for (const call of arr(m["tool_calls"])) {
+      if (isRecord(call) && isRecord(call["function"])) called.add(str(call["function"]["name"]) ?? "");
+    }
+  }
+  return tools.find((t) => !called.has(t.name));
 }
 
 function planToolCalls(body: Record<string, unknown>, tools: FunctionTool[], prompt: string): { tool: FunctionTool; prompt: string }[] {
@@ -516,6 +538,8 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
   let fixedUsage: [number, number] | undefined;
   const files = parsedFiles(messages);
 
+  const results = lastIsTool ? trailingToolResults(messages) : [];
+  const stillRequired = lastIsTool ? toolStillRequired(body, tools, messages) : undefined;
   if (tools.length > 0 && !lastIsTool && body["tool_choice"] !== "none") {
     const planned = planToolCalls(body, tools, prompt);
     toolCalls = planned.map((p, index) => ({
@@ -524,8 +548,22 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
       arguments: toolArguments(p.tool, p.prompt),
     }));
     finishReason = "tool_calls";
+  } else if (stillRequired) {
+    toolCalls = [
+      {
+        id: `call_${detChars(`${bodyKey}|call|0|${stillRequired.name}`, 24)}`,
+        name: stillRequired.name,
+        arguments: toolArguments(stillRequired, prompt, results),
+      },
+    ];
+    finishReason = "tool_calls";
+  } else if (lastIsTool && responseFormat?.["type"] === "json_schema") {
+    // the format binds every answer, the one after tool results too; string fields named like a tool take its result
+    const js = isRecord(responseFormat["json_schema"]) ? responseFormat["json_schema"] : {};
+    content = JSON.stringify(structuredValue(js["schema"] ?? { type: "object", properties: {} }, prompt, results));
+    contentIsJson = true;
   } else if (lastIsTool) {
-    content = trailingToolResults(messages)
+    content = results
       .map((r) => `Based on ${r.name}: ${r.content}`)
       .join("\n");
   } else if (responseFormat?.["type"] === "json_schema") {

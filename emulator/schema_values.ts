@@ -10,6 +10,8 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 export interface ValueContext {
   /** The prompt text (or the segment of it relevant to this call). */
   prompt: string;
+  /** Results of the tools already called: a string field named like a tool takes its result. */
+  facts?: { name: string; content: string }[];
   /** Numbers found in the prompt, consumed in order. */
   numbers: number[];
   /** Next number to hand out. */
@@ -87,8 +89,8 @@ export function findNumbers(text: string): number[] {
   return out;
 }
 
-export function makeContext(prompt: string): ValueContext {
-  return { prompt, numbers: findNumbers(prompt), numberIndex: 0 };
+export function makeContext(prompt: string, facts?: { name: string; content: string }[]): ValueContext {
+  return { prompt, numbers: findNumbers(prompt), numberIndex: 0, facts };
 }
 
 function exampleFrom(description: unknown): string | undefined {
@@ -104,6 +106,9 @@ function exampleFrom(description: unknown): string | undefined {
 const LOCATION_NAME = /location|city|place|town|address|where|destination|origin/i;
 
 function stringValue(name: string, schema: Record<string, unknown>, ctx: ValueContext): string {
+  // "weather" ← the result of get_weather
+  const fact = ctx.facts?.find((f) => f.name.toLowerCase().split(/[^a-z0-9]+/).includes(name.toLowerCase()));
+  if (fact) return fact.content;
   const example = exampleFrom(schema["description"]);
   if (LOCATION_NAME.test(name) || LOCATION_NAME.test(String(schema["description"] ?? ""))) {
     const city = findCities(ctx.prompt)[0];

@@ -55,6 +55,11 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     return { apiKey: "OPENROUTER_API_KEY" };
   }
 
+  // serialized keys go through snake_case and back: without this, baseURL would load as "baseUrl"
+  override get lc_aliases(): Record<string, string> {
+    return { baseURL: "base_url" };
+  }
+
   /** The model slug requests go to unless a call names another. */
   model: string;
   temperature?: number;

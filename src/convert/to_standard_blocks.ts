@@ -113,6 +113,7 @@ export function toStandardBlocks(message: MessageFields): Block[] {
   for (const call of message.invalid_tool_calls ?? []) {
     blocks.push({ type: "invalid_tool_call", id: call.id, name: call.name, args: call.args, error: call.error });
   }
-  if (nonEmpty(kwargs["refusal"])) blocks.push({ type: "refusal", refusal: kwargs["refusal"] });
+  // core's types name the refusal block from 1.3 on; the peer range starts at 1.2, so no type check here
+  if (nonEmpty(kwargs["refusal"])) blocks.push({ type: "refusal", refusal: kwargs["refusal"] } as unknown as Block);
   return blocks;
 }

@@ -18,6 +18,8 @@ const OUTPUT_ONLY = new Set([
   "server_tool_call",
   "server_tool_call_chunk",
   "server_tool_call_result",
+  // Anthropic's form of a tool call; to_wire_messages sends it as one
+  "tool_use",
 ]);
 
 function describe(block: Block): string {

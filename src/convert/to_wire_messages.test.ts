@@ -135,3 +135,23 @@ describe("user messages", () => {
     });
   });
 });
+
+describe("Anthropic-style tool_use blocks in an assistant's content", () => {
+  const content = [
+    { type: "text", text: "some text" },
+    { type: "tool_use", id: "c1", name: "add", input: { a: 1, b: 2 } },
+  ];
+  const call = { id: "c1", type: "function", function: { name: "add", arguments: '{"a":1,"b":2}' } };
+
+  it("are not sent as content, and a call already in tool_calls is sent once", () => {
+    expect(toWireMessage(new AIMessage({ content, tool_calls: [{ id: "c1", name: "add", args: { a: 1, b: 2 } }] }))).toEqual({
+      role: "assistant",
+      content: "some text",
+      tool_calls: [call],
+    });
+  });
+
+  it("become the tool call when tool_calls lacks it", () => {
+    expect(toWireMessage(new AIMessage({ content }))).toEqual({ role: "assistant", content: "some text", tool_calls: [call] });
+  });
+});

@@ -60,6 +60,19 @@ function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
   return calls;
 }
 
+/** Anthropic-style `tool_use` content blocks whose call is not in tool_calls (the block is not sent as content). */
+function toolUseCallsOf(message: BaseMessage, known: OpenRouterToolCall[]): OpenRouterToolCall[] {
+  if (!Array.isArray(message.content)) return [];
+  const calls: OpenRouterToolCall[] = [];
+  for (const block of message.content as { type?: unknown; id?: unknown; name?: unknown; input?: unknown }[]) {
+    if (block?.type !== "tool_use" || typeof block.name !== "string") continue;
+    const id = typeof block.id === "string" ? block.id : "";
+    if (known.some((call) => call.id === id)) continue;
+    calls.push({ id, type: "function", function: { name: block.name, arguments: JSON.stringify(block.input ?? {}) } });
+  }
+  return calls;
+}
+
 /** URLs of the images this assistant message generated (`additional_kwargs.images`). */
 function ownImageUrls(kwargs: Record<string, unknown> | undefined): Set<string> {
   const urls = new Set<string>();
@@ -109,6 +122,7 @@ function assistantMessage(message: BaseMessage): AssistantMessage {
   const text = typeof content === "string" ? content : textOnly(content);
   const wire: AssistantMessage = { role: "assistant" };
   const toolCalls = toolCallsOf(message);
+  toolCalls.push(...toolUseCallsOf(message, toolCalls));
   // with tool calls and no text, content is left out (request-tool-result-roundtrip.raw.json)
   if (text === undefined) wire.content = content;
   else if (text !== "" || toolCalls.length === 0) wire.content = text;

@@ -1,0 +1,125 @@
+// What a user installs: `npm pack` → the tarball installed with @langchain/core and zod in a fresh
+// folder → an ESM `import` script and a CJS `require` script, each run on every Node we test
+// (RUNTIME_NODE_BINARIES, colon-separated, adds to this Node) and with every core version we
+// support (PACK_CORE_VERSIONS, space-separated; default: the installed one).
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator/server.js";
+import { ChatOpenRouter } from "../../src/index.js";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const HERE = fileURLToPath(new URL("./pack/", import.meta.url));
+
+function installedVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+}
+
+const CORE_VERSIONS = (process.env["PACK_CORE_VERSIONS"] ?? installedVersion("@langchain/core")).split(/\s+/).filter(Boolean);
+const NODES = [process.execPath, ...(process.env["RUNTIME_NODE_BINARIES"] ?? "").split(":").filter(Boolean)];
+
+let work: string;
+let tarball: string;
+let emulator: Emulator;
+const apps = new Map<string, string>();
+
+interface SmokeOutput {
+  resolved: string;
+  invoke: string;
+  stream: string;
+  usage: Record<string, number>;
+  error: string;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, "dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first.");
+  work = mkdtempSync(join(tmpdir(), "openrouter-pack-"));
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT });
+  tarball = join(work, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+  for (const core of CORE_VERSIONS) {
+    const app = join(work, `app-core-${core}`);
+    await run("mkdir", ["-p", app]);
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-smoke", private: true }));
+    await run(
+      "npm",
+      ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball, `@langchain/core@${core}`, `zod@${installedVersion("zod")}`],
+      { cwd: app }
+    );
+    for (const file of ["smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"]) copyFileSync(join(HERE, file), join(app, file));
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ["consumer.mts", "consumer.cts"],
+      })
+    );
+    apps.set(core, app);
+  }
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function smoke(node: string, app: string, script: string): Promise<SmokeOutput> {
+  const { stdout } = await run(node, [script], {
+    cwd: app,
+    env: { ...process.env, OPENROUTER_API_KEY: "sk-or-v1-pack-test", OPENROUTER_BASE_URL: emulator.baseURL },
+  });
+  return JSON.parse(stdout) as SmokeOutput;
+}
+
+async function expectedJoke(): Promise<string> {
+  const model = new ChatOpenRouter({ model: "anthropic/claude-sonnet-4.5", apiKey: "sk-or-v1-x", baseURL: emulator.baseURL });
+  return (await model.invoke("Tell me a joke.")).content as string;
+}
+
+describe("packed tarball", () => {
+  it("contains only dist/, package.json, README and license files", async () => {
+    const { stdout } = await run("tar", ["-tzf", tarball]);
+    const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
+    expect(files.filter((file) => !/^dist\/|^package\.json$|^README\.md$|^LICEN[CS]E/i.test(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"]));
+  });
+
+  for (const core of CORE_VERSIONS) {
+    it(`installs with @langchain/core ${core} as the only core copy`, async () => {
+      const { stdout } = await run("npm", ["ls", "@langchain/core", "--all", "--parseable"], { cwd: apps.get(core)! });
+      expect(stdout.trim().split("\n")).toHaveLength(1);
+      const installed = JSON.parse(readFileSync(join(apps.get(core)!, "node_modules/@langchain/core/package.json"), "utf8")) as { version: string };
+      expect(installed.version).toBe(core);
+    });
+
+    it(`type-checks an ESM and a CommonJS consumer against the packed types with core ${core}`, async () => {
+      const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+      const output = await run(process.execPath, [tsc, "-p", "tsconfig.json", "--pretty", "false"], { cwd: apps.get(core)! })
+        .then(({ stdout }) => stdout)
+        .catch((error: { stdout?: string }) => error.stdout ?? String(error));
+      // errors inside core's or zod's own .d.ts files are theirs; ours and the consumer's must be none
+      const ours = output.split("\n").filter((line) => /^consumer\.|@langchain\/openrouter/.test(line));
+      expect(ours).toEqual([]);
+    });
+
+    for (const node of NODES) {
+      for (const [script, entry] of [["smoke.mjs", "dist/index.js"], ["smoke.cjs", "dist/index.cjs"]] as const) {
+        it(`${script} (${script.endsWith("mjs") ? "import" : "require"}) invokes and streams on ${node === process.execPath ? `this Node ${process.version}` : node} with core ${core}`, async () => {
+          const output = await smoke(node, apps.get(core)!, script);
+          expect(output.resolved.endsWith(`node_modules/@langchain/openrouter/${entry}`)).toBe(true);
+          const joke = await expectedJoke();
+          expect(joke.length).toBeGreaterThan(20);
+          expect(output.invoke).toBe(joke);
+          expect(output.stream).toBe(joke);
+          expect(output.usage).toMatchObject({ input_tokens: 12, output_tokens: 25, total_tokens: 37 });
+          expect(output.error).toBe("OpenRouterAuthError");
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,17 @@
+// Type-checked (not run) by test/runtimes/pack.test.ts against the installed tarball's types, as an
+// CommonJS (nodenext) user would compile it; consumer.mts is its ESM twin.
+import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterError } from "@langchain/openrouter";
+import { z } from "zod";
+
+const fields: ChatOpenRouterFields = { model: "openai/gpt-4o", temperature: 0, maxTokens: 10 };
+const model = new ChatOpenRouter(fields);
+const structured = model.withStructuredOutput(z.object({ a: z.number() }), { name: "pick" });
+const bound = model.bindTools([{ name: "add", description: "Add two numbers", schema: z.object({ a: z.number(), b: z.number() }) }]);
+
+export async function run(): Promise<[number, number, string]> {
+  const picked: { a: number } = await structured.invoke("pick a number");
+  const message = await bound.invoke("add 1 and 2", { tool_choice: "add" });
+  const chunk = await model.stream("hi", { signal: AbortSignal.timeout(1000) });
+  for await (const piece of chunk) void piece.text;
+  return [picked.a, message.tool_calls?.length ?? 0, String(OpenRouterError.name)];
+}
