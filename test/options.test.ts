@@ -79,6 +79,13 @@ describe("options", () => {
     });
   });
 
+  it("honours disableStreaming: stream() then makes one non-streamed request", async () => {
+    const chunks = [];
+    for await (const chunk of await modelOn(emulator.current, { disableStreaming: true }).stream("What is 2 + 2?")) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.content)).toEqual(["4"]);
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("stream");
+  });
+
   it("reports exactly the six ls_* params, per call", () => {
     const model = modelOn(emulator.current, { model: "openai/gpt-4o", temperature: 0.1, maxTokens: 10, stop: ["x"] });
     expect(model.getLsParams({})).toEqual({

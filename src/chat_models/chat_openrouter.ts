@@ -86,6 +86,8 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
     }
     super({ ...fields, maxRetries: 0 });
+    // core's constructor does not read this field; integrations set it themselves
+    if (fields.disableStreaming !== undefined) this.disableStreaming = fields.disableStreaming;
     registerBlockTranslator();
     const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
     if (!connection.apiKey) {
