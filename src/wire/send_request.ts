@@ -18,6 +18,8 @@ export interface OpenRouterConnection {
   timeout?: number;
   /** A fetch implementation; the global one by default. */
   fetch?: typeof fetch;
+  /** Internal, not an option: the first backoff step in ms (500 by default); tests shorten it. */
+  retryBaseDelayMs?: number;
 }
 
 export interface RequestOptions {
@@ -89,7 +91,7 @@ async function withRetries<T>(
       scope.dispose();
     }
     if (attempt > connection.maxRetries || !isRetryable(failure)) throw failure;
-    await sleep(retryDelayMs(attempt, failure), signal);
+    await sleep(retryDelayMs(attempt, failure, Math.random, connection.retryBaseDelayMs), signal);
   }
 }
 
