@@ -35,11 +35,16 @@ export async function* readSse(
         sawDone = true;
         return;
       }
+      let chunk: unknown;
       try {
-        pending.push(JSON.parse(event.data) as OpenRouterStreamChunk);
+        chunk = JSON.parse(event.data);
       } catch {
         badEvent = event.data;
+        return;
       }
+      // `null`, a number or an array is no chunk: reading fields of it would throw a TypeError
+      if (typeof chunk === "object" && chunk !== null && !Array.isArray(chunk)) pending.push(chunk as OpenRouterStreamChunk);
+      else badEvent = event.data;
     },
   });
   let finished = false;
@@ -70,7 +75,7 @@ export async function* readSse(
       }
       pending.length = 0;
       if (badEvent !== undefined) {
-        throw new OpenRouterStreamError(`OpenRouter sent an event that is not JSON: ${badEvent.slice(0, 200)}`, {
+        throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${badEvent.slice(0, 200)}`, {
           raw: badEvent.slice(0, 200),
         });
       }
