@@ -48,7 +48,17 @@ export async function* readSse(
     },
   });
   let finished = false;
-  let lastText = "";
+  // "\r\n", "\r" and "\n" all end a line (SSE spec). eventsource-parser holds a "\r" that ends a
+  // read until a later read brings a line break, so at the end of the body the blank line it
+  // closed, and the event before it, were lost. Each "\r" is passed on as "\n" at once instead,
+  // and a "\n" that completes it in the next read is dropped.
+  let afterCr = false;
+  const feed = (text: string) => {
+    if (text === "") return;
+    if (afterCr && text.charCodeAt(0) === 10) text = text.slice(1);
+    afterCr = text.endsWith("\r");
+    parser.feed(text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
+  };
   try {
     for (;;) {
       scope?.arm();
@@ -59,14 +69,11 @@ export async function* readSse(
         throw brokenStreamError(error, scope);
       }
       if (read.done) {
-        // a trailing "\r" is a whole line ending once no "\n" can follow; an event not closed
-        // by a blank line at the end of the body is discarded (SSE spec)
-        const rest = decoder.decode();
-        parser.feed(rest.endsWith("\r") || (rest === "" && lastText.endsWith("\r")) ? `${rest}\n` : rest);
+        // an event not closed by a blank line at the end of the body is discarded (SSE spec)
+        feed(decoder.decode());
         finished = true;
       } else {
-        lastText = decoder.decode(read.value, { stream: true });
-        parser.feed(lastText);
+        feed(decoder.decode(read.value, { stream: true }));
       }
       for (let i = 0; i < pending.length; i++) {
         const chunk = pending[i]!;
