@@ -228,12 +228,18 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       signal: options.signal,
       headers: options.headers,
     });
-    const choice = body.choices?.[0];
-    if (choice?.error || choice?.finish_reason === "error") {
+    const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
+    // a 200 without a choice is a broken answer, as a stream without a finish reason is
+    if (typeof choice !== "object" || choice === null) {
+      throw new OpenRouterStreamError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object.", {
+        generationId: typeof body?.id === "string" ? body.id : undefined,
+      });
+    }
+    if (choice.error || choice.finish_reason === "error") {
       throw inBandErrorOf(choice.error ?? { message: "finish_reason is error" }, {
         id: body.id,
         usage: body.usage,
-        partialText: choice.message?.content ?? "",
+        partialText: typeof choice.message?.content === "string" ? choice.message.content : "",
       });
     }
     const message = fromWireMessage(body);
