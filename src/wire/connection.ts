@@ -85,9 +85,17 @@ export function createConnection(
     headers["X-Title"] = options.siteName;
   }
   Object.assign(headers, options.defaultHeaders);
+  // the environment's values get the options' checks too: a bad one would otherwise fail (and be
+  // retried) on every request; an empty variable counts as unset
+  const baseURL = (options.baseURL ?? (env("OPENROUTER_BASE_URL") || undefined) ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  if (CHECKS.baseURL(baseURL)) {
+    throw new TypeError(`${owner} needs an absolute http(s) base URL: OPENROUTER_BASE_URL is ${JSON.stringify(baseURL.slice(0, 80))}; use e.g. "${DEFAULT_BASE_URL}".`);
+  }
+  const apiKey = (options.apiKey ?? env("OPENROUTER_API_KEY") ?? "").trim();
+  if (apiKeyProblem(apiKey)) throw new TypeError(`${owner}: OPENROUTER_API_KEY must be ${apiKeyProblem(apiKey)}.`);
   return {
-    baseURL: (options.baseURL ?? env("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
-    apiKey: (options.apiKey ?? env("OPENROUTER_API_KEY") ?? "").trim(),
+    baseURL,
+    apiKey,
     headers,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout,
