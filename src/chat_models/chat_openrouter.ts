@@ -18,7 +18,7 @@ import { createConnection } from "../wire/connection.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
-import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
+import { type OpenRouterConnection, redactor, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { modelProfile } from "./model_catalog.js";
@@ -240,6 +240,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
         id: body.id,
         usage: body.usage,
         partialText: typeof choice.message?.content === "string" ? choice.message.content : "",
+        redact: redactor(this.apiKey),
       });
     }
     const message = fromWireMessage(body);
@@ -258,7 +259,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       stream: true,
     };
     if (options.streamUsage ?? this.streamUsage) request.stream_options = { include_usage: true };
-    const { body, scope, response } = await requestStream(this.connectionFor(options), {
+    const { body, scope, response, redact } = await requestStream(this.connectionFor(options), {
       path: "/chat/completions",
       body: request,
       signal: options.signal,
@@ -267,7 +268,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     const state = newChunkState();
     const facts: CompletionFacts = {};
     try {
-      for await (const chunk of readSse(body, scope, response.headers)) {
+      for await (const chunk of readSse(body, scope, response.headers, redact)) {
         if (facts.id === undefined) {
           facts.id = chunk.id;
           facts.model = chunk.model;

@@ -16,12 +16,14 @@ function brokenStreamError(error: unknown, scope: AbortScope | undefined): unkno
 
 /**
  * Yields each `data:` event of an OpenRouter SSE body as a parsed chunk. `scope`, when given, is
- * re-armed before every read (the idle timeout) and aborting it cancels the read.
+ * re-armed before every read (the idle timeout) and aborting it cancels the read. `redact` cleans
+ * the text of errors built from the body (it may echo the API key).
  */
 export async function* readSse(
   body: ReadableStream<Uint8Array>,
   scope?: AbortScope,
-  headers?: Headers
+  headers?: Headers,
+  redact: (text: string) => string = (text) => text
 ): AsyncGenerator<OpenRouterStreamChunk> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -77,14 +79,13 @@ export async function* readSse(
       }
       for (let i = 0; i < pending.length; i++) {
         const chunk = pending[i]!;
-        if (chunk.error) throw inBandErrorOf(chunk.error, { id: chunk.id, usage: chunk.usage, headers });
+        if (chunk.error) throw inBandErrorOf(chunk.error, { id: chunk.id, usage: chunk.usage, headers, redact });
         yield chunk;
       }
       pending.length = 0;
       if (badEvent !== undefined) {
-        throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${badEvent.slice(0, 200)}`, {
-          raw: badEvent.slice(0, 200),
-        });
+        const snippet = redact(badEvent).slice(0, 200);
+        throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${snippet}`, { raw: snippet });
       }
       if (sawDone) return;
       if (finished) throw new OpenRouterStreamError("OpenRouter's stream ended without [DONE]: the answer may be incomplete.");

@@ -37,6 +37,8 @@ export interface OpenRouterStreamResponse {
   response: Response;
   body: ReadableStream<Uint8Array>;
   scope: AbortScope;
+  /** Removes the API key from text the body may echo, for errors built from it. */
+  redact: (text: string) => string;
 }
 
 function serialise(body: unknown): string | undefined {
@@ -149,7 +151,8 @@ export function requestJson<T>(
       // an error envelope with status 200: OpenRouter committed the status before the failure (api.md §5.6)
       const envelope = body as { error?: unknown; choices?: unknown; data?: unknown } | null;
       if (envelope && typeof envelope === "object" && envelope.error && !envelope.choices && !envelope.data) {
-        throw errorFromBody(undefined, body, response.headers);
+        // from the redacted text: a proxy may echo the request's Authorization into its error
+        throw errorFromBody(undefined, JSON.parse(redact(text)), response.headers);
       }
       return { body: body as T, headers: response.headers };
     } finally {
@@ -172,7 +175,7 @@ export function requestStream(
       const response = await fetchResponse(connection, options, scope, payload, "text/event-stream");
       if (!response.ok) throw await errorFromResponse(response, redact);
       if (!response.body) throw new OpenRouterConnectionError("OpenRouter answered the stream without a body.");
-      return { response, body: response.body, scope };
+      return { response, body: response.body, scope, redact };
     } catch (error) {
       scope.dispose();
       throw error;
