@@ -64,6 +64,13 @@ describe("bad user input", () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it("an API key with a line break is a TypeError that does not print the key", () => {
+    const error = construct({ apiKey: `${CANARY_API_KEY}\nX-Injected: 1` }) as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toContain('"apiKey" must be a string without line breaks or characters outside Latin-1; got (hidden)');
+    expect(error.message).not.toContain(CANARY_API_KEY);
+  });
+
   it("an API key of the wrong type is a TypeError that does not print the key", () => {
     const error = construct({ apiKey: { key: CANARY_API_KEY } }) as Error;
     expect(error).toBeInstanceOf(TypeError);
