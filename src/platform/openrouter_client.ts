@@ -1,6 +1,6 @@
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { sleep } from "../wire/abort_scope.js";
-import { createConnection } from "../wire/connection.js";
+import { createConnection, headersProblem } from "../wire/connection.js";
 import { OpenRouterAuthError, OpenRouterError, OpenRouterNotFoundError } from "../wire/errors.js";
 import type {
   OpenRouterCredits,
@@ -33,10 +33,8 @@ function checkCallOptions(options: OpenRouterCallOptions, method: string): void 
   if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {
     throw new TypeError(`OpenRouterClient.${method} option "maxRetries" must be an integer ≥ 0.`);
   }
-  const headers = options.headers;
-  if (headers !== undefined && (typeof headers !== "object" || headers === null || !Object.values(headers).every((item) => typeof item === "string"))) {
-    throw new TypeError(`OpenRouterClient.${method} option "headers" must be an object of string values.`);
-  }
+  const problem = options.headers === undefined ? undefined : headersProblem(options.headers);
+  if (problem) throw new TypeError(`OpenRouterClient.${method} option "headers" must be ${problem}.`);
 }
 
 /** The `data` member of OpenRouter's `{ data }` envelope; `redact` cleans the body kept on the error. */
