@@ -6,7 +6,7 @@ import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { RunCollectorCallbackHandler } from "@langchain/core/tracers/run_collector";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/server.js";
-import { ChatOpenRouter, type ChatOpenRouterFields } from "../../src/index.js";
+import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterClient, OpenRouterEmbeddings } from "../../src/index.js";
 import { CANARY_API_KEY } from "../helpers/emulator.js";
 import { fixtureNames } from "../helpers/fixtures.js";
 import { type ScriptedReply, type ScriptedServer, sseOf, startScriptedServer } from "./helpers/scripted_server.js";
@@ -206,6 +206,32 @@ describe("the API key never leaks", () => {
     for (const mode of ["invoke", "stream"] as const) {
       const error = await walk({ name, mode, fields: { baseURL: `${echo.url}/${encodeURIComponent(name)}`, maxRetries: 1 } });
       expect(error, `${name} ${mode}`).toBeDefined();
+    }
+  });
+
+  it("the platform client and embeddings: no leak on their error paths", async () => {
+    const bases = [
+      ...["status:401", "status:429", "status:500", "html:502", "empty:502", "reset", "no-such-scenario"].map((scenario) => emulator.baseURLFor(scenario)),
+      ...Object.keys(ECHOES).map((name) => `${echo.url}/${encodeURIComponent(name)}`),
+    ];
+    for (const baseURL of bases) {
+      const client = new OpenRouterClient({ apiKey: CANARY_API_KEY, baseURL, maxRetries: 0 });
+      const embeddings = new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small", apiKey: CANARY_API_KEY, baseURL, maxRetries: 0 });
+      for (const [what, call] of [
+        ["getKeyInfo", () => client.getKeyInfo()],
+        ["getCredits", () => client.getCredits()],
+        ["embedQuery", () => embeddings.embedQuery("hello")],
+      ] as const) {
+        paths += 1;
+        const error = await (call as () => Promise<unknown>)().then(
+          () => new Error("resolved"),
+          (caught: unknown) => caught
+        );
+        expect(error, `${what} ${baseURL}`).toBeInstanceOf(Error);
+        for (const leak of leaksOf(error)) leaks.push(`${what} at ${baseURL}: ${leak}`);
+      }
+      for (const leak of leaksOf(client, false)) leaks.push(`OpenRouterClient: ${leak}`);
+      for (const leak of leaksOf(embeddings, false)) leaks.push(`OpenRouterEmbeddings: ${leak}`);
     }
   });
 
