@@ -18,6 +18,10 @@ export interface ScriptedReply {
   pieces?: (string | Uint8Array)[];
   /** Destroy the socket after the pieces instead of ending the response. */
   destroy?: boolean;
+  /** Keep the response open after the pieces until the client goes away. */
+  hold?: boolean;
+  /** Wait this long (ms) between pieces. */
+  gapMs?: number;
 }
 
 export interface ScriptedServer {
@@ -26,6 +30,8 @@ export interface ScriptedServer {
   requests: ScriptedRequest[];
   /** Sockets currently open. */
   openConnections(): number;
+  /** Responses not finished or abandoned yet. */
+  activeResponses(): number;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,10 @@ export async function startScriptedServer(
 ): Promise<ScriptedServer> {
   const requests: ScriptedRequest[] = [];
   const sockets = new Set<Socket>();
+  let active = 0;
   const server = createServer(async (req, res) => {
+    active += 1;
+    res.once("close", () => (active -= 1));
     const parts: Buffer[] = [];
     for await (const part of req) parts.push(part as Buffer);
     const request = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: Buffer.concat(parts).toString("utf8") };
@@ -44,7 +53,11 @@ export async function startScriptedServer(
     for (const piece of script.pieces ?? []) {
       if (res.destroyed) return;
       res.write(piece);
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => (script.gapMs ? setTimeout(resolve, script.gapMs) : setImmediate(resolve)));
+    }
+    if (script.hold) {
+      if (!res.destroyed) await new Promise((resolve) => res.once("close", resolve));
+      return;
     }
     if (script.destroy) res.destroy();
     else res.end();
@@ -61,6 +74,7 @@ export async function startScriptedServer(
     url: `http://127.0.0.1:${port}`,
     requests,
     openConnections: () => sockets.size,
+    activeResponses: () => active,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
