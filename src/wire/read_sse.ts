@@ -70,6 +70,9 @@ export async function* readSse(
       } catch (error) {
         throw brokenStreamError(error, scope);
       }
+      // the timeout is for the server's silence, not the caller's: while the caller works on a
+      // chunk no timer runs (aborting the fetch then left the next read of buffered bytes hanging)
+      scope?.disarm();
       if (read.done) {
         // an event not closed by a blank line at the end of the body is discarded (SSE spec)
         feed(decoder.decode());
