@@ -9,6 +9,7 @@ import { type Emulator, startEmulator } from "../../emulator/server.js";
 import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterClient, OpenRouterEmbeddings } from "../../src/index.js";
 import { CANARY_API_KEY } from "../helpers/emulator.js";
 import { fixtureNames } from "../helpers/fixtures.js";
+import { FastRetryChatOpenRouter } from "./helpers/fast_retry_model.js";
 import { type ScriptedReply, type ScriptedServer, sseOf, startScriptedServer } from "./helpers/scripted_server.js";
 
 /** Every string reachable from `value`: own properties (enumerable or not, but not Headers), causes, toJSON. */
@@ -146,7 +147,7 @@ describe("the API key never leaks", () => {
     paths += 1;
     const recorder = new PayloadRecorder();
     const collector = new RunCollectorCallbackHandler();
-    const model = new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, maxRetries: 0, verbose: true, ...path.fields });
+    const model = new FastRetryChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, maxRetries: 0, verbose: true, ...path.fields });
     const controller = new AbortController();
     const options = { callbacks: [recorder, collector], signal: controller.signal, metadata: { path: path.name } };
     let error: unknown;
