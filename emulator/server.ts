@@ -28,6 +28,8 @@ export interface RecordedRequest {
   scenario: string;
   /** 1-based count of requests seen for this scenario string (0 for CORS preflights, which do not count). */
   attempt: number;
+  /** `performance.now()` when the request's headers arrived: the gaps between attempts show the client's waits. */
+  receivedAt: number;
 }
 
 export interface Emulator {
@@ -308,6 +310,7 @@ export async function startEmulator(options: { port?: number; host?: string } = 
   let active = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const controller = new AbortController();
     res.on("close", () => controller.abort());
     const signal = controller.signal;
@@ -332,7 +335,7 @@ export async function startEmulator(options: { port?: number; host?: string } = 
       attempt = (counters.get(scenario) ?? 0) + 1;
       counters.set(scenario, attempt);
     }
-    const recorded: RecordedRequest = { method, path: split.path, search: url.search, headers, body, rawBody, scenario, attempt };
+    const recorded: RecordedRequest = { method, path: split.path, search: url.search, headers, body, rawBody, scenario, attempt, receivedAt };
     requests.push(recorded);
 
     if (method === "OPTIONS") {

@@ -4,7 +4,8 @@ import { chat } from "./chat.js";
 import { content } from "./content.js";
 import { errors } from "./errors.js";
 import { platform } from "./platform.js";
+import { reliability } from "./reliability.js";
 import { routing } from "./routing.js";
 import { tools } from "./tools.js";
 
-export const SECTIONS: TourSection[] = [chat, routing, tools, content, errors, platform];
+export const SECTIONS: TourSection[] = [chat, routing, tools, content, errors, reliability, platform];

@@ -18,7 +18,7 @@ import { createConnection } from "../wire/connection.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
-import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
+import { type OpenRouterConnection, redactor, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { modelProfile } from "./model_catalog.js";
@@ -228,12 +228,19 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       signal: options.signal,
       headers: options.headers,
     });
-    const choice = body.choices?.[0];
-    if (choice?.error || choice?.finish_reason === "error") {
+    const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
+    // a 200 without a choice is a broken answer, as a stream without a finish reason is
+    if (typeof choice !== "object" || choice === null) {
+      throw new OpenRouterStreamError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object.", {
+        generationId: typeof body?.id === "string" ? body.id : undefined,
+      });
+    }
+    if (choice.error || choice.finish_reason === "error") {
       throw inBandErrorOf(choice.error ?? { message: "finish_reason is error" }, {
         id: body.id,
         usage: body.usage,
-        partialText: choice.message?.content ?? "",
+        partialText: typeof choice.message?.content === "string" ? choice.message.content : "",
+        redact: redactor(this.apiKey),
       });
     }
     const message = fromWireMessage(body);
@@ -252,7 +259,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       stream: true,
     };
     if (options.streamUsage ?? this.streamUsage) request.stream_options = { include_usage: true };
-    const { body, scope, response } = await requestStream(this.connectionFor(options), {
+    const { body, scope, response, redact } = await requestStream(this.connectionFor(options), {
       path: "/chat/completions",
       body: request,
       signal: options.signal,
@@ -261,7 +268,7 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     const state = newChunkState();
     const facts: CompletionFacts = {};
     try {
-      for await (const chunk of readSse(body, scope, response.headers)) {
+      for await (const chunk of readSse(body, scope, response.headers, redact)) {
         if (facts.id === undefined) {
           facts.id = chunk.id;
           facts.model = chunk.model;

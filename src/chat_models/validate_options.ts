@@ -1,5 +1,6 @@
 // Bad options fail here, before any request, with a message that names the fix. These are plain
 // TypeErrors, not OpenRouterErrors: OpenRouter never saw them.
+import { headersProblem } from "../wire/connection.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields } from "./options.js";
 
 type Check = (value: unknown) => string | undefined;
@@ -19,8 +20,6 @@ const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "tru
 const object: Check = (value) => (isRecord(value) ? undefined : "an object");
 const stringArray: Check = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === "string") ? undefined : "an array of strings";
-const stringRecord: Check = (value) =>
-  isRecord(value) && Object.values(value).every((item) => typeof item === "string") ? undefined : "an object of string values";
 const numberRecord: Check = (value) =>
   isRecord(value) && Object.values(value).every((item) => typeof item === "number") ? undefined : "an object of token id → number";
 const route: Check = (value) => (value === "fallback" || value === "sort" ? undefined : '"fallback" or "sort"');
@@ -80,8 +79,8 @@ const CHECKS: Record<string, Check> = {
   siteName: string,
   maxRetries: integer(0),
   timeout: positiveNumber,
-  defaultHeaders: stringRecord,
-  headers: stringRecord,
+  defaultHeaders: headersProblem,
+  headers: headersProblem,
   fetch: fetchFunction,
   parallel_tool_calls: boolean,
   strict: boolean,

@@ -58,7 +58,7 @@ export interface DeltaFields {
  */
 function laneOf(call: OpenRouterResponseToolCall, position: number, state: ChunkState): number {
   const index = typeof call.index === "number" ? call.index : position;
-  const id = call.id || undefined;
+  const id = (typeof call.id === "string" && call.id) || undefined;
   const known = state.toolLanes.get(index);
   if (known !== undefined && (id === undefined || known.id === undefined || known.id === id)) {
     if (known.id === undefined && id !== undefined) known.id = id;
@@ -78,7 +78,9 @@ function nextLane(state: ChunkState): number {
 function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState): ToolCallChunk[] {
   const chunks: ToolCallChunk[] = [];
   for (let position = 0; position < calls.length; position++) {
-    const call = calls[position]!;
+    const call = calls[position];
+    // a fragment of the wrong shape is skipped, never a TypeError (test/reliability)
+    if (typeof call !== "object" || call === null) continue;
     const lane = laneOf(call, position, state);
     const raw: unknown = call.function?.arguments;
     const args = typeof raw === "string" ? raw : raw == null ? "" : JSON.stringify(raw);
@@ -87,10 +89,10 @@ function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState
     if (!state.toolIds.has(lane)) {
       state.toolIds.add(lane);
       // a call without an id still needs one for its ToolMessage (from_wire_tool_calls.ts)
-      chunk.id = call.id || fallbackToolCallId(state.generationId, lane);
+      chunk.id = (typeof call.id === "string" && call.id) || fallbackToolCallId(state.generationId, lane);
     }
     const name = call.function?.name;
-    if (name && !state.toolNames.has(lane)) {
+    if (typeof name === "string" && name && !state.toolNames.has(lane)) {
       state.toolNames.add(lane);
       chunk.name = name;
     }
@@ -143,6 +145,7 @@ const REASONING_KEYS = new Set(["type", "index"]);
 function reasoningFragmentsOf(details: OpenRouterReasoningDetail[], state: ChunkState): OpenRouterReasoningDetail[] {
   const fragments: OpenRouterReasoningDetail[] = [];
   for (const detail of details) {
+    if (typeof detail !== "object" || detail === null || Array.isArray(detail)) continue;
     // without an index core appends every fragment as its own item; nothing to de-duplicate
     if (typeof detail.index !== "number" && typeof detail.index !== "string") {
       fragments.push(detail);
@@ -169,6 +172,7 @@ function reasoningFragmentsOf(details: OpenRouterReasoningDetail[], state: Chunk
 function newImagesOf(images: OpenRouterImage[], state: ChunkState): OpenRouterImage[] {
   const fresh: OpenRouterImage[] = [];
   for (const image of images) {
+    if (typeof image !== "object" || image === null) continue;
     // images are megabytes of base64: key a repeat by index, length and both ends, not the whole URL
     const url = image.image_url?.url ?? "";
     const key = `${String(image.index)}#${url.length}#${url.slice(0, 64)}#${url.slice(-64)}`;
@@ -205,12 +209,12 @@ export function fromWireDelta(delta: OpenRouterDelta, state: ChunkState): DeltaF
   }
   if (typeof delta.refusal === "string" && delta.refusal !== "") extra["refusal"] = delta.refusal;
 
-  const calls = delta.tool_calls;
-  const hasCalls = calls != null && calls.length > 0;
+  const calls = Array.isArray(delta.tool_calls) ? delta.tool_calls : undefined;
+  const hasCalls = calls !== undefined && calls.length > 0;
   const hasExtra = Object.keys(extra).length > 0;
   if (!hasCalls && !hasExtra) return content === "" ? undefined : { content };
   const fields: DeltaFields = { content };
-  if (hasCalls) fields.tool_call_chunks = toolCallChunksOf(calls, state);
+  if (calls !== undefined && hasCalls) fields.tool_call_chunks = toolCallChunksOf(calls, state);
   if (hasExtra) fields.additional_kwargs = extra;
   return fields;
 }

@@ -48,12 +48,15 @@ export function fromWireToolCalls(
   generationId?: string
 ): ParsedToolCalls {
   const result: ParsedToolCalls = { tool_calls: [], invalid_tool_calls: [] };
-  if (!calls) return result;
+  // a body of the wrong shape is read leniently, never with a TypeError (test/reliability)
+  if (!Array.isArray(calls)) return result;
   for (let position = 0; position < calls.length; position++) {
-    const call = calls[position]!;
-    const name = call.function?.name ?? "";
-    const id = call.id || fallbackToolCallId(generationId, position);
-    const parsed = parseToolArguments(call.function?.arguments);
+    const call: unknown = calls[position];
+    if (!isObject(call)) continue;
+    const { function: fn, id: rawId } = call as OpenRouterResponseToolCall;
+    const name = typeof fn?.name === "string" ? fn.name : "";
+    const id = (typeof rawId === "string" && rawId) || fallbackToolCallId(generationId, position);
+    const parsed = parseToolArguments(fn?.arguments);
     if (parsed.ok) {
       result.tool_calls.push({ name, args: parsed.args, id, type: "tool_call" });
     } else {

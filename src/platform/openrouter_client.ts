@@ -1,6 +1,6 @@
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { sleep } from "../wire/abort_scope.js";
-import { createConnection } from "../wire/connection.js";
+import { createConnection, headersProblem } from "../wire/connection.js";
 import { OpenRouterAuthError, OpenRouterError, OpenRouterNotFoundError } from "../wire/errors.js";
 import type {
   OpenRouterCredits,
@@ -10,7 +10,7 @@ import type {
   OpenRouterModelEndpoints,
   OpenRouterModelsResponse,
 } from "../wire/platform_types.js";
-import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
+import { type OpenRouterConnection, redactor, requestJson } from "../wire/send_request.js";
 import type { GetGenerationOptions, ListModelsOptions, OpenRouterCallOptions, OpenRouterClientFields } from "./options.js";
 
 const DEFAULT_GENERATION_RETRY_DELAYS = [300, 600, 900, 1200];
@@ -33,16 +33,15 @@ function checkCallOptions(options: OpenRouterCallOptions, method: string): void 
   if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {
     throw new TypeError(`OpenRouterClient.${method} option "maxRetries" must be an integer ≥ 0.`);
   }
-  const headers = options.headers;
-  if (headers !== undefined && (typeof headers !== "object" || headers === null || !Object.values(headers).every((item) => typeof item === "string"))) {
-    throw new TypeError(`OpenRouterClient.${method} option "headers" must be an object of string values.`);
-  }
+  const problem = options.headers === undefined ? undefined : headersProblem(options.headers);
+  if (problem) throw new TypeError(`OpenRouterClient.${method} option "headers" must be ${problem}.`);
 }
 
-/** The `data` member of OpenRouter's `{ data }` envelope. */
-function dataOf<T>(body: { data?: T | null } | null, what: string): T {
+/** The `data` member of OpenRouter's `{ data }` envelope; `redact` cleans the body kept on the error. */
+function dataOf<T>(body: { data?: T | null } | null, what: string, redact: (text: string) => string): T {
   if (typeof body === "object" && body !== null && body.data != null) return body.data;
-  throw new OpenRouterError(`OpenRouter answered ${what} without data.`, { raw: body });
+  // the body is the server's: a proxy may echo the request's credentials into it
+  throw new OpenRouterError(`OpenRouter answered ${what} without data.`, { raw: JSON.parse(redact(JSON.stringify(body) ?? "null")) });
 }
 
 /**
@@ -92,7 +91,7 @@ export class OpenRouterClient {
     }
     const search = query.toString();
     const body = await this.#get<OpenRouterModelsResponse>(`/models${search ? `?${search}` : ""}`, options);
-    return dataOf(body, "GET /models");
+    return dataOf(body, "GET /models", redactor(this.#connection.apiKey));
   }
 
   /** The providers serving a model, with their pricing, context, quantization, uptime and parameters. */
@@ -105,7 +104,7 @@ export class OpenRouterClient {
     const author = encodeURIComponent(model.slice(0, slash));
     const slug = encodeURIComponent(model.slice(slash + 1));
     const body = await this.#get<{ data?: OpenRouterModelEndpoints }>(`/models/${author}/${slug}/endpoints`, options);
-    return dataOf(body, `GET /models/${model}/endpoints`);
+    return dataOf(body, `GET /models/${model}/endpoints`, redactor(this.#connection.apiKey));
   }
 
   /**
@@ -124,7 +123,7 @@ export class OpenRouterClient {
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return dataOf(await this.#get<{ data?: OpenRouterGeneration }>(path, options), "GET /generation");
+        return dataOf(await this.#get<{ data?: OpenRouterGeneration }>(path, options), "GET /generation", redactor(this.#connection.apiKey));
       } catch (error) {
         if (!OpenRouterError.isInstance(error) || error.status !== 404) throw error;
         const delay = delays[attempt];
@@ -145,14 +144,14 @@ export class OpenRouterClient {
   async getKeyInfo(options: OpenRouterCallOptions = {}): Promise<OpenRouterKeyInfo> {
     checkCallOptions(options, "getKeyInfo");
     this.#requireKey("getKeyInfo");
-    return dataOf(await this.#get<{ data?: OpenRouterKeyInfo }>("/key", options), "GET /key");
+    return dataOf(await this.#get<{ data?: OpenRouterKeyInfo }>("/key", options), "GET /key", redactor(this.#connection.apiKey));
   }
 
   /** The account's total credits and usage in USD (`GET /credits`; OpenRouter documents it for management keys). */
   async getCredits(options: OpenRouterCallOptions = {}): Promise<OpenRouterCredits> {
     checkCallOptions(options, "getCredits");
     this.#requireKey("getCredits");
-    return dataOf(await this.#get<{ data?: OpenRouterCredits }>("/credits", options), "GET /credits");
+    return dataOf(await this.#get<{ data?: OpenRouterCredits }>("/credits", options), "GET /credits", redactor(this.#connection.apiKey));
   }
 
   #requireKey(method: string): void {

@@ -19,21 +19,42 @@ export interface OpenRouterConnectionOptions {
 
 type Check = (value: unknown) => string | undefined;
 
+// fetch rejects a bad header name or value only when it sends, and the retry loop then took it for
+// a network failure (and fetch's message quoted the value): names are RFC 9110 tokens, values are
+// Latin-1 text without control characters
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Why `value` cannot be sent as request headers, or undefined when it can. */
+export function headersProblem(value: unknown): string | undefined {
+  return typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(([name, item]) => HEADER_NAME.test(name) && typeof item === "string" && HEADER_VALUE.test(item))
+    ? undefined
+    : "an object of string values with header names (values in Latin-1, without line breaks)";
+}
+
+const headerValue: Check = (value) =>
+  typeof value === "string" && HEADER_VALUE.test(value) ? undefined : "a string that fits in a header (Latin-1, without line breaks or emoji)";
+// sent as "Bearer <key>" after trimming
+const apiKeyProblem: Check = (value) => {
+  if (typeof value !== "string") return "a string";
+  return HEADER_VALUE.test(value.trim()) ? undefined : "a string without line breaks or characters outside Latin-1";
+};
+
 const CHECKS: Record<keyof OpenRouterConnectionOptions, Check> = {
-  apiKey: (value) => (typeof value === "string" ? undefined : "a string"),
+  apiKey: apiKeyProblem,
   baseURL: (value) =>
     typeof value === "string" && /^https?:\/\/[^/]/i.test(value)
       ? undefined
       : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"',
-  siteUrl: (value) => (typeof value === "string" ? undefined : "a string"),
-  siteName: (value) => (typeof value === "string" ? undefined : "a string"),
+  siteUrl: headerValue,
+  siteName: headerValue,
   maxRetries: (value) => (Number.isInteger(value) && (value as number) >= 0 ? undefined : "an integer ≥ 0"),
   timeout: (value) =>
     typeof value === "number" && Number.isFinite(value) && value > 0 ? undefined : "a number of milliseconds > 0",
-  defaultHeaders: (value) =>
-    typeof value === "object" && value !== null && Object.values(value).every((item) => typeof item === "string")
-      ? undefined
-      : "an object of string values",
+  defaultHeaders: headersProblem,
   fetch: (value) => (typeof value === "function" ? undefined : "a fetch function"),
 };
 
@@ -64,9 +85,17 @@ export function createConnection(
     headers["X-Title"] = options.siteName;
   }
   Object.assign(headers, options.defaultHeaders);
+  // the environment's values get the options' checks too: a bad one would otherwise fail (and be
+  // retried) on every request; an empty variable counts as unset
+  const baseURL = (options.baseURL ?? (env("OPENROUTER_BASE_URL") || undefined) ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  if (CHECKS.baseURL(baseURL)) {
+    throw new TypeError(`${owner} needs an absolute http(s) base URL: OPENROUTER_BASE_URL is ${JSON.stringify(baseURL.slice(0, 80))}; use e.g. "${DEFAULT_BASE_URL}".`);
+  }
+  const apiKey = (options.apiKey ?? env("OPENROUTER_API_KEY") ?? "").trim();
+  if (apiKeyProblem(apiKey)) throw new TypeError(`${owner}: OPENROUTER_API_KEY must be ${apiKeyProblem(apiKey)}.`);
   return {
-    baseURL: (options.baseURL ?? env("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
-    apiKey: options.apiKey ?? env("OPENROUTER_API_KEY") ?? "",
+    baseURL,
+    apiKey,
     headers,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout,

@@ -202,12 +202,16 @@ export async function errorFromResponse(response: Response, redact: (text: strin
  * status would have raised before the answer started, e.g. an OpenRouterRateLimitError.
  */
 export function inBandErrorOf(
-  error: OpenRouterErrorObject,
-  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers }
+  unredacted: OpenRouterErrorObject,
+  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers; redact?: (text: string) => string }
 ): OpenRouterStreamError {
+  const redact = context.redact ?? ((text: string) => text);
+  // the body is the server's: an upstream or proxy may echo the request's credentials into it
+  const error = JSON.parse(redact(JSON.stringify(unredacted) ?? "{}")) as OpenRouterErrorObject;
+  const partialText = context.partialText === undefined ? undefined : redact(context.partialText);
   const generationId = typeof context.id === "string" ? context.id : undefined;
   const cause = errorFromBody(undefined, { error }, context.headers, { generationId });
-  const where = context.partialText === undefined ? "in the stream" : "inside the answer";
+  const where = partialText === undefined ? "in the stream" : "inside the answer";
   return new OpenRouterStreamError(`${cause.message.split("\n")[0]} (${where}, after OpenRouter answered 200)`, {
     status: cause.status,
     code: cause.code,
@@ -216,7 +220,7 @@ export function inBandErrorOf(
     raw: error,
     generationId,
     usage: context.usage ?? undefined,
-    partialText: context.partialText,
+    partialText,
     cause,
   });
 }

@@ -101,7 +101,7 @@ describe("readSse", () => {
 
   it("raises a typed error on an event that is not JSON", async () => {
     const { end } = await outcome(bodyOf(encode("data: : OPENROUTER PROCESSING\n\ndata: [DONE]\n\n")));
-    expect(end).toMatch(/^OpenRouterStreamError: OpenRouter sent an event that is not JSON/);
+    expect(end).toMatch(/^OpenRouterStreamError: OpenRouter sent an event that is not a JSON object/);
   });
 
   it("turns a body that breaks mid-read into OpenRouterStreamError", async () => {

@@ -16,12 +16,14 @@ function brokenStreamError(error: unknown, scope: AbortScope | undefined): unkno
 
 /**
  * Yields each `data:` event of an OpenRouter SSE body as a parsed chunk. `scope`, when given, is
- * re-armed before every read (the idle timeout) and aborting it cancels the read.
+ * re-armed before every read (the idle timeout) and aborting it cancels the read. `redact` cleans
+ * the text of errors built from the body (it may echo the API key).
  */
 export async function* readSse(
   body: ReadableStream<Uint8Array>,
   scope?: AbortScope,
-  headers?: Headers
+  headers?: Headers,
+  redact: (text: string) => string = (text) => text
 ): AsyncGenerator<OpenRouterStreamChunk> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -35,15 +37,30 @@ export async function* readSse(
         sawDone = true;
         return;
       }
+      let chunk: unknown;
       try {
-        pending.push(JSON.parse(event.data) as OpenRouterStreamChunk);
+        chunk = JSON.parse(event.data);
       } catch {
         badEvent = event.data;
+        return;
       }
+      // `null`, a number or an array is no chunk: reading fields of it would throw a TypeError
+      if (typeof chunk === "object" && chunk !== null && !Array.isArray(chunk)) pending.push(chunk as OpenRouterStreamChunk);
+      else badEvent = event.data;
     },
   });
   let finished = false;
-  let lastText = "";
+  // "\r\n", "\r" and "\n" all end a line (SSE spec). eventsource-parser holds a "\r" that ends a
+  // read until a later read brings a line break, so at the end of the body the blank line it
+  // closed, and the event before it, were lost. Each "\r" is passed on as "\n" at once instead,
+  // and a "\n" that completes it in the next read is dropped.
+  let afterCr = false;
+  const feed = (text: string) => {
+    if (text === "") return;
+    if (afterCr && text.charCodeAt(0) === 10) text = text.slice(1);
+    afterCr = text.endsWith("\r");
+    parser.feed(text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
+  };
   try {
     for (;;) {
       scope?.arm();
@@ -53,26 +70,25 @@ export async function* readSse(
       } catch (error) {
         throw brokenStreamError(error, scope);
       }
+      // the timeout is for the server's silence, not the caller's: while the caller works on a
+      // chunk no timer runs (aborting the fetch then left the next read of buffered bytes hanging)
+      scope?.disarm();
       if (read.done) {
-        // a trailing "\r" is a whole line ending once no "\n" can follow; an event not closed
-        // by a blank line at the end of the body is discarded (SSE spec)
-        const rest = decoder.decode();
-        parser.feed(rest.endsWith("\r") || (rest === "" && lastText.endsWith("\r")) ? `${rest}\n` : rest);
+        // an event not closed by a blank line at the end of the body is discarded (SSE spec)
+        feed(decoder.decode());
         finished = true;
       } else {
-        lastText = decoder.decode(read.value, { stream: true });
-        parser.feed(lastText);
+        feed(decoder.decode(read.value, { stream: true }));
       }
       for (let i = 0; i < pending.length; i++) {
         const chunk = pending[i]!;
-        if (chunk.error) throw inBandErrorOf(chunk.error, { id: chunk.id, usage: chunk.usage, headers });
+        if (chunk.error) throw inBandErrorOf(chunk.error, { id: chunk.id, usage: chunk.usage, headers, redact });
         yield chunk;
       }
       pending.length = 0;
       if (badEvent !== undefined) {
-        throw new OpenRouterStreamError(`OpenRouter sent an event that is not JSON: ${badEvent.slice(0, 200)}`, {
-          raw: badEvent.slice(0, 200),
-        });
+        const snippet = redact(badEvent).slice(0, 200);
+        throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${snippet}`, { raw: snippet });
       }
       if (sawDone) return;
       if (finished) throw new OpenRouterStreamError("OpenRouter's stream ended without [DONE]: the answer may be incomplete.");

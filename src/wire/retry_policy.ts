@@ -25,10 +25,15 @@ export function isRetryable(error: unknown): boolean {
  * Milliseconds to wait before retry number `attempt` (1-based): what OpenRouter asked for
  * (`Retry-After`, `availability.retry_after`, capped at 60 s), else jittered exponential backoff.
  */
-export function retryDelayMs(attempt: number, error: unknown, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  error: unknown,
+  random: () => number = Math.random,
+  baseDelayMs: number = BASE_DELAY_MS
+): number {
   if (error instanceof OpenRouterRateLimitError || error instanceof OpenRouterProviderError) {
     if (error.retryAfterMs !== undefined) return error.retryAfterMs;
   }
-  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+  const ceiling = Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling * (0.5 + random() / 2));
 }

@@ -18,6 +18,8 @@ export interface OpenRouterConnection {
   timeout?: number;
   /** A fetch implementation; the global one by default. */
   fetch?: typeof fetch;
+  /** Internal, not an option: the first backoff step in ms (500 by default); tests shorten it. */
+  retryBaseDelayMs?: number;
 }
 
 export interface RequestOptions {
@@ -35,6 +37,8 @@ export interface OpenRouterStreamResponse {
   response: Response;
   body: ReadableStream<Uint8Array>;
   scope: AbortScope;
+  /** Removes the API key from text the body may echo, for errors built from it. */
+  redact: (text: string) => string;
 }
 
 function serialise(body: unknown): string | undefined {
@@ -89,7 +93,7 @@ async function withRetries<T>(
       scope.dispose();
     }
     if (attempt > connection.maxRetries || !isRetryable(failure)) throw failure;
-    await sleep(retryDelayMs(attempt, failure), signal);
+    await sleep(retryDelayMs(attempt, failure, Math.random, connection.retryBaseDelayMs), signal);
   }
 }
 
@@ -147,7 +151,8 @@ export function requestJson<T>(
       // an error envelope with status 200: OpenRouter committed the status before the failure (api.md §5.6)
       const envelope = body as { error?: unknown; choices?: unknown; data?: unknown } | null;
       if (envelope && typeof envelope === "object" && envelope.error && !envelope.choices && !envelope.data) {
-        throw errorFromBody(undefined, body, response.headers);
+        // from the redacted text: a proxy may echo the request's Authorization into its error
+        throw errorFromBody(undefined, JSON.parse(redact(text)), response.headers);
       }
       return { body: body as T, headers: response.headers };
     } finally {
@@ -170,7 +175,7 @@ export function requestStream(
       const response = await fetchResponse(connection, options, scope, payload, "text/event-stream");
       if (!response.ok) throw await errorFromResponse(response, redact);
       if (!response.body) throw new OpenRouterConnectionError("OpenRouter answered the stream without a body.");
-      return { response, body: response.body, scope };
+      return { response, body: response.body, scope, redact };
     } catch (error) {
       scope.dispose();
       throw error;
