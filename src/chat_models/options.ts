@@ -1,5 +1,6 @@
 // The one home of ChatOpenRouter's public options. Every request option is also a call option:
 // passed to invoke/stream/batch/bind/withConfig it overrides the constructor for that call.
+import type { OpenRouterConnectionOptions } from "../wire/connection.js";
 import type {
   BaseChatModelCallOptions,
   BaseChatModelParams,
@@ -86,25 +87,12 @@ export interface ChatOpenRouterRequestOptions {
 /** Constructor options of {@link ChatOpenRouter}. */
 export interface ChatOpenRouterFields
   extends Partial<ChatOpenRouterRequestOptions>,
-    Omit<BaseChatModelParams, "maxRetries"> {
+    Omit<BaseChatModelParams, "maxRetries">,
+    OpenRouterConnectionOptions {
   /** Model slug, e.g. `"anthropic/claude-sonnet-4.5"`. Required. */
   model?: string;
-  /** OpenRouter API key. @default process.env.OPENROUTER_API_KEY, read once at construction */
-  apiKey?: string;
-  /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
-  baseURL?: string;
-  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
-  siteUrl?: string;
-  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
-  siteName?: string;
-  /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
-  maxRetries?: number;
   /** Milliseconds per attempt before giving up on it; on streams, the longest wait for the next bytes. @default undefined (no limit) */
   timeout?: number;
-  /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
-  /** A fetch implementation (e.g. a proxy-aware one). @default globalThis.fetch */
-  fetch?: typeof fetch;
 }
 
 /** Call options of {@link ChatOpenRouter}: every request option, plus tools and output format. */

@@ -5,20 +5,6 @@ import type { OpenRouterConnectionOptions } from "../wire/connection.js";
 export interface OpenRouterClientFields extends OpenRouterConnectionOptions {
   /** OpenRouter API key; `listModels` and `getModelEndpoints` also work without one. @default process.env.OPENROUTER_API_KEY, read once at construction */
   apiKey?: string;
-  /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
-  baseURL?: string;
-  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
-  siteUrl?: string;
-  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
-  siteName?: string;
-  /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
-  maxRetries?: number;
-  /** Milliseconds per attempt before giving up on it. @default undefined (no limit) */
-  timeout?: number;
-  /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
-  /** A fetch implementation (e.g. a proxy-aware one). @default globalThis.fetch */
-  fetch?: typeof fetch;
   /**
    * Milliseconds to wait before each new try of `getGeneration` while OpenRouter still answers 404
    * (its stats appear shortly after a generation completes); `[]` tries once.

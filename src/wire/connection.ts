@@ -5,15 +5,23 @@ import type { OpenRouterConnection } from "./send_request.js";
 export const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 export const DEFAULT_MAX_RETRIES = 2;
 
-/** The connection options every OpenRouter client accepts. */
+/** The connection options every OpenRouter client accepts (chat model, platform client, embeddings). */
 export interface OpenRouterConnectionOptions {
+  /** OpenRouter API key. @default process.env.OPENROUTER_API_KEY, read once at construction */
   apiKey?: string;
+  /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
   baseURL?: string;
+  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
   siteUrl?: string;
+  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
   siteName?: string;
+  /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
   maxRetries?: number;
+  /** Milliseconds per attempt before giving up on it. @default undefined (no limit) */
   timeout?: number;
+  /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>;
+  /** A fetch implementation (e.g. a proxy-aware one). @default globalThis.fetch */
   fetch?: typeof fetch;
 }
 
