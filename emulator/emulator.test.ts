@@ -56,7 +56,7 @@ function streamedContent(text: string): string {
     .join("");
 }
 
-async function until(predicate: () => boolean, ms = 2000): Promise<void> {
+async function until(predicate: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   while (!predicate()) {
     if (Date.now() > end) throw new Error("timed out waiting");

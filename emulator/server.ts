@@ -83,7 +83,8 @@ export const CORS_HEADERS: Record<string, string> = {
 export const JSON_PADDING = "\n         \n";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-const UNUSED_SOCKET_MS = 300;
+// long enough that a loaded client has written its request on a fresh socket before this fires
+const UNUSED_SOCKET_MS = 1_500;
 
 // ---------------------------------------------------------------------------
 // Low-level writing helpers
