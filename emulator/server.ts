@@ -84,7 +84,7 @@ export const JSON_PADDING = "\n         \n";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 // long enough that a loaded client has written its request on a fresh socket before this fires
-const UNUSED_SOCKET_MS = 1_500;
+const UNUSED_SOCKET_MS = 3_000;
 
 // ---------------------------------------------------------------------------
 // Low-level writing helpers
