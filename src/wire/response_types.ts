@@ -126,18 +126,8 @@ export interface OpenRouterChatResponse {
 // ---------------------------------------------------------------------------
 // stream (api.md §4)
 
-export interface OpenRouterDelta {
-  role?: string | null;
-  content?: string | null;
-  refusal?: string | null;
-  reasoning?: string | null;
-  reasoning_details?: OpenRouterReasoningDetail[] | null;
-  tool_calls?: OpenRouterResponseToolCall[] | null;
-  annotations?: OpenRouterAnnotation[] | null;
-  images?: OpenRouterImage[] | null;
-  audio?: Record<string, unknown> | null;
-  [key: string]: unknown;
-}
+/** A stream delta has the message's fields, each one a fragment of it (api.md §4.2). */
+export type OpenRouterDelta = OpenRouterResponseMessage;
 
 export interface OpenRouterStreamChoice {
   index?: number;
