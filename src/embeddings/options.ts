@@ -19,7 +19,7 @@ export interface OpenRouterEmbeddingsFields extends OpenRouterConnectionOptions 
   user?: string;
   /** Most texts per request; `embedDocuments` splits larger lists. @default 100 */
   batchSize?: number;
-  /** Most requests in flight at once when a list spans several batches. @default Infinity */
+  /** Most requests in flight at once when a list spans several batches. @default 4 */
   maxConcurrency?: number;
 }
 
