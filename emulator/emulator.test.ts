@@ -336,6 +336,35 @@ describe("faults", () => {
     expect(streamedContent(text).length).toBeGreaterThan(0);
   });
 
+  it("no-done: a complete stream (finish chunk, usage chunk) without [DONE]", async () => {
+    const text = await (await post({ ...hello, stream: true }, "no-done")).text();
+    expect(text).not.toContain("[DONE]");
+    const cs = chunks(text);
+    expect(cs.some((c) => c.choices[0]?.finish_reason === "stop")).toBe(true);
+    expect(cs.at(-1)?.usage).toBeDefined();
+  });
+
+  it("preamble: text before the tool calls, in JSON and in the stream", async () => {
+    const weather = { type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } };
+    const body = { ...hello, messages: [{ role: "user", content: "Weather in Paris?" }], tools: [weather] };
+    const json = (await (await post(body, "preamble")).json()) as { choices: { message: { content: string; tool_calls: unknown[] } }[] };
+    expect(json.choices[0]?.message.content).toBe("Let me look that up for you.");
+    expect(json.choices[0]?.message.tool_calls).toHaveLength(1);
+    const cs = chunks(await (await post({ ...body, stream: true }, "preamble")).text());
+    const firstCall = cs.findIndex((c) => c.choices[0]?.delta.tool_calls !== undefined);
+    expect(cs.slice(0, firstCall).map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe("Let me look that up for you.");
+    expect(cs.slice(firstCall).every((c) => !c.choices[0]?.delta.content)).toBe(true);
+  });
+
+  it("bad-arguments: tool-call arguments that are not JSON", async () => {
+    const weather = { type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } };
+    const body = { ...hello, messages: [{ role: "user", content: "Weather in Paris?" }], tools: [weather] };
+    const json = (await (await post(body, "bad-arguments")).json()) as { choices: { message: { tool_calls: { function: { arguments: string } }[] } }[] };
+    const args = json.choices[0]?.message.tool_calls[0]?.function.arguments ?? "";
+    expect(args.startsWith("{")).toBe(true);
+    expect(() => JSON.parse(args)).toThrow();
+  });
+
   it("mid-stream-error: error chunk then [DONE]; non-stream 200 with choice error", async () => {
     const text = await (await post({ ...hello, stream: true }, "mid-stream-error")).text();
     const cs = chunks(text);

@@ -509,8 +509,19 @@ function trailingToolResults(messages: unknown[]): ToolResult[] {
   return out;
 }
 
+/** Per-request answer options from the scenario. */
+export interface AnswerOptions {
+  /** Text before the tool calls of an answer that calls tools. */
+  preamble?: boolean;
+  /** Tool-call arguments cut in half: not valid JSON. */
+  badArguments?: boolean;
+}
+
+/** What the `preamble` modifier makes the model say before its tool calls. */
+export const PREAMBLE_TEXT = "Let me look that up for you.";
+
 /** Builds the logical answer for a chat request body. */
-export function buildAnswer(body: Record<string, unknown>, state: ResponderState): Answer {
+export function buildAnswer(body: Record<string, unknown>, state: ResponderState, options: AnswerOptions = {}): Answer {
   state.seq += 1;
   const created = Math.floor(Date.now() / 1000);
   const bodyKey = JSON.stringify(body);
@@ -581,6 +592,10 @@ export function buildAnswer(body: Record<string, unknown>, state: ResponderState
     const answer = textAnswer(prompt, system);
     content = answer.text;
     fixedUsage = answer.fixedUsage;
+  }
+  if (options.preamble && toolCalls.length > 0) content = PREAMBLE_TEXT;
+  if (options.badArguments) {
+    for (const call of toolCalls) call.arguments = call.arguments.slice(0, Math.ceil(call.arguments.length / 2));
   }
   let refusal: string | null = null;
   if (/please refuse/i.test(prompt) && toolCalls.length === 0) {
@@ -874,6 +889,8 @@ export function answerStream(a: Answer): StreamFrames {
 
   const body: string[] = [];
   if (a.toolCalls.length > 0) {
+    // a preamble: the text streams before the first call
+    for (const piece of a.content === "" ? [] : splitWords(a.content, 2)) body.push(chunkFrame(a, base({ content: piece })));
     const lanes = a.toolCalls.map((call, index) => {
       const frames = [
         chunkFrame(a, {

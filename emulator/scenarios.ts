@@ -33,6 +33,12 @@ export interface Plan {
   generationPending?: number;
   /** `out-of-order`: POST /embeddings returns `data` in reverse order. */
   outOfOrder?: boolean;
+  /** `preamble`: an answer with tool calls says a sentence first (text, then the calls). */
+  preamble?: boolean;
+  /** `bad-arguments`: tool-call arguments cut in half (not valid JSON). */
+  badArguments?: boolean;
+  /** `no-done`: a complete stream whose body ends without the `[DONE]` frame. */
+  noDone?: boolean;
 }
 
 export class ScenarioError extends Error {}
@@ -160,6 +166,15 @@ export function planFor(scenario: string, attempt: number): Plan {
         case "out-of-order":
           plan.outOfOrder = true;
           break;
+        case "preamble":
+          plan.preamble = true;
+          break;
+        case "bad-arguments":
+          plan.badArguments = true;
+          break;
+        case "no-done":
+          plan.noDone = true;
+          break;
         case "stall":
         case "reset":
         case "reset-mid-body":
@@ -182,5 +197,5 @@ export function planFor(scenario: string, attempt: number): Plan {
 export const SCENARIO_HINT =
   "scenarios (via /s/<scenario>/api/v1 or x-emulator-scenario): ok, fixture:<file>, status:<code>, retry-after:<s>, " +
   "retry-after-date:<s>, availability:<s>, html:<code>, empty:<code>, flaky:<n>:<scenario>, slow:<ms>, slow-body:<ms>, " +
-  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order; " +
+  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order, preamble, bad-arguments, no-done; " +
   "combine with +, suffix @key";

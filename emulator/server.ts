@@ -192,7 +192,7 @@ async function chatCompletions(ctx: RouteContext): Promise<void> {
     return replayFixture(ctx, "error-in-200-nonstreaming-choice.docs-example.json");
   }
 
-  const answer = buildAnswer(body, state);
+  const answer = buildAnswer(body, state, { preamble: plan.preamble, badArguments: plan.badArguments });
   recordGeneration(state, answer, recorded);
   const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...plan.headers };
 
@@ -218,7 +218,7 @@ async function chatCompletions(ctx: RouteContext): Promise<void> {
         frames = [PROCESSING, errorFrame(answer), DONE];
         break;
       default:
-        frames = [...head, ...middle, ...tail];
+        frames = [...head, ...middle, ...(plan.noDone ? tail.filter((frame) => frame !== DONE) : tail)];
     }
     for (const frame of frames) if (!(await send(res, frame))) return;
     if (destroyAtEnd) res.destroy();

@@ -38,6 +38,7 @@ describe("invoke", () => {
     expect(message.response_metadata).toEqual({
       model_provider: "openrouter",
       model_name: "anthropic/claude-4.5-sonnet-20250929",
+      model: "anthropic/claude-4.5-sonnet-20250929",
       provider: "Amazon Bedrock",
       id: "gen-1779760224-sMJGzTLJPgeLJ7PAeyJ7",
       created: 1779760224,

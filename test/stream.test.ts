@@ -115,6 +115,14 @@ describe("stream", () => {
     expect((unfinished as Error).message).toContain("finish reason");
   });
 
+  it("a stream that ends after its finish reason without [DONE] is complete (proxies drop the frame)", async () => {
+    const model = modelOn(emulator.current, { scenario: "no-done" });
+    const { final: message } = await streamAll(model);
+    expect(message.text).toBe((await modelOn(emulator.current).invoke("hi")).text);
+    expect(message.response_metadata).toMatchObject({ finish_reason: "stop", model: expect.stringMatching(/^openai\/gpt-4o-mini/) });
+    expect(message.usage_metadata).toBeDefined();
+  });
+
   it("stops promptly when the caller aborts mid-stream", async () => {
     const controller = new AbortController();
     const model = modelOn(emulator.current, { scenario: "slow-body:10000" });

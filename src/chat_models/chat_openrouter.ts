@@ -10,8 +10,10 @@ import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { closingKwargs, fromWireDelta, newChunkState } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
-import { appendLogprobs, type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
+import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
 import { fromWireUsage } from "../convert/from_wire_usage.js";
+import { foldChunkFacts } from "../convert/stream_facts.js";
+import { chunkEvents, closingEvents, newEventState, type StreamEvent } from "../convert/to_stream_events.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { createConnection } from "../wire/connection.js";
@@ -19,7 +21,7 @@ import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
 import { type OpenRouterConnection, redactor, requestJson, requestStream } from "../wire/send_request.js";
-import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
+import type { OpenRouterChatRequest, OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
@@ -248,11 +250,11 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
   }
 
-  override async *_streamResponseChunks(
+  /** Sends the streamed request; the chunks it yields are read once, by whichever path asked. */
+  protected async openStream(
     messages: BaseMessage[],
-    options: this["ParsedCallOptions"],
-    runManager?: CallbackManagerForLLMRun
-  ): AsyncGenerator<ChatGenerationChunk> {
+    options: this["ParsedCallOptions"]
+  ): Promise<AsyncGenerator<OpenRouterStreamChunk>> {
     const request: OpenRouterChatRequest = {
       ...this.invocationParams(options),
       messages: toWireMessages(messages),
@@ -265,51 +267,35 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       signal: options.signal,
       headers: options.headers,
     });
+    // readSse disposes the scope when the reading ends, however it ends
+    return readSse(body, scope, response.headers, redact);
+  }
+
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const chunks = await this.openStream(messages, options);
     const state = newChunkState();
     const facts: CompletionFacts = {};
-    try {
-      for await (const chunk of readSse(body, scope, response.headers, redact)) {
-        if (facts.id === undefined) {
-          facts.id = chunk.id;
-          facts.model = chunk.model;
-          facts.provider = chunk.provider;
-          facts.created = chunk.created;
-          state.generationId = chunk.id;
-        }
-        if (chunk.usage) facts.usage = chunk.usage;
-        if (chunk.system_fingerprint != null) facts.system_fingerprint = chunk.system_fingerprint;
-        if (chunk.service_tier != null) facts.service_tier = chunk.service_tier;
-        if (chunk.openrouter_metadata != null) facts.openrouter_metadata = chunk.openrouter_metadata;
-        if (chunk.debug != null) facts.debug = chunk.debug;
-        const choice = chunk.choices?.[0];
-        if (!choice) continue;
-        // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)
-        if (choice.finish_reason != null) facts.finish_reason = choice.finish_reason;
-        if (choice.native_finish_reason != null) facts.native_finish_reason = choice.native_finish_reason;
-        if (choice.logprobs != null) facts.logprobs = appendLogprobs(facts.logprobs, choice.logprobs);
-        const delta = choice.delta;
-        if (!delta) continue;
-        const fields = fromWireDelta(delta, state);
-        if (!fields) continue;
-        const generation = new StreamedGenerationChunk({
-          // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
-          message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
-          text: fields.content,
-        });
-        yield generation;
-        await runManager?.handleLLMNewToken(fields.content, { prompt: 0, completion: 0 }, undefined, undefined, undefined, {
-          chunk: generation,
-        });
-      }
-    } finally {
-      scope.dispose();
+    for await (const chunk of chunks) {
+      const delta = foldChunkFacts(chunk, facts);
+      if (!delta) continue;
+      state.generationId = facts.id;
+      const fields = fromWireDelta(delta, state);
+      if (!fields) continue;
+      const generation = new StreamedGenerationChunk({
+        // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
+        message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
+        text: fields.content,
+      });
+      yield generation;
+      await runManager?.handleLLMNewToken(fields.content, { prompt: 0, completion: 0 }, undefined, undefined, undefined, {
+        chunk: generation,
+      });
     }
-    if (facts.finish_reason == null) {
-      throw new OpenRouterStreamError(
-        "OpenRouter's stream ended without a finish reason: the answer may be incomplete.",
-        { generationId: facts.id, usage: facts.usage ?? undefined }
-      );
-    }
+    if (facts.finish_reason == null) throw incompleteStreamError(facts);
     // every fact goes on exactly one chunk, so concat gives what invoke gives
     yield new StreamedGenerationChunk({
       message: new AIMessageChunk({
@@ -322,4 +308,43 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
       text: "",
     });
   }
+
+  /**
+   * Content-block events for `streamEvents()` (core ≥ 1.4; older cores never call it), read from
+   * the same SSE loop as `stream()` but emitted straight from the wire deltas: no message chunk and
+   * no merge per delta. The message core assembles from them equals `invoke`'s (id, content,
+   * reasoning_details, tool calls, response_metadata, usage); a broken stream rejects it.
+   */
+  // core 1.4 declares this method and core 1.2 does not: `override` is required by the one and an
+  // error for the other, and the peer range covers both
+  // oxlint-disable-next-line typescript/ban-ts-comment
+  // @ts-ignore TS4113 on core 1.2
+  override async *_streamChatModelEvents(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun
+  ): AsyncGenerator<StreamEvent> {
+    const chunks = await this.openStream(messages, options);
+    const state = newEventState();
+    for await (const chunk of chunks) {
+      const events = chunkEvents(chunk, state);
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]!;
+        yield event;
+        if (runManager !== undefined && event.event === "content-block-delta" && event.delta.type === "text-delta") {
+          await runManager.handleLLMNewToken(event.delta.text, { prompt: 0, completion: 0 });
+        }
+      }
+    }
+    if (state.facts.finish_reason == null) throw incompleteStreamError(state.facts);
+    yield* closingEvents(state);
+  }
+}
+
+/** A stream whose body ended (even with `[DONE]`) before any finish reason: never a short answer. */
+function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
+  return new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", {
+    generationId: facts.id,
+    usage: facts.usage ?? undefined,
+  });
 }

@@ -10,12 +10,14 @@ import type { ToolCallChunk } from "@langchain/core/messages/tool";
 import type { OpenRouterDelta, OpenRouterImage, OpenRouterReasoningDetail, OpenRouterResponseToolCall } from "../wire/types.js";
 import { fallbackToolCallId } from "./from_wire_tool_calls.js";
 
+/** Wire tool-call index → the lane (our tool_call_chunk index) and the call id seen on it. */
+export type ToolLanes = Map<number, { lane: number; id?: string }>;
+
 /** What a stream has already emitted; created once per stream by the caller. */
 export interface ChunkState {
   /** The stream's generation id, once known: the caller sets it from the first chunk. */
   generationId?: string;
-  /** Wire tool-call index → the lane (our tool_call_chunk index) and the call id seen on it. */
-  toolLanes: Map<number, { lane: number; id?: string }>;
+  toolLanes: ToolLanes;
   /** Lanes whose id / name were already emitted. */
   toolIds: Set<number>;
   toolNames: Set<number>;
@@ -56,22 +58,17 @@ export interface DeltaFields {
  * The lane of a fragment. Lanes follow the wire index, except that a new call id on an index
  * already in use opens a new lane: some providers send every parallel call, complete, at index 0.
  */
-function laneOf(call: OpenRouterResponseToolCall, position: number, state: ChunkState): number {
+export function laneOf(call: OpenRouterResponseToolCall, position: number, lanes: ToolLanes): number {
   const index = typeof call.index === "number" ? call.index : position;
   const id = (typeof call.id === "string" && call.id) || undefined;
-  const known = state.toolLanes.get(index);
+  const known = lanes.get(index);
   if (known !== undefined && (id === undefined || known.id === undefined || known.id === id)) {
     if (known.id === undefined && id !== undefined) known.id = id;
     return known.lane;
   }
-  const lane = nextLane(state);
-  state.toolLanes.set(index, { lane, id });
-  return lane;
-}
-
-function nextLane(state: ChunkState): number {
   let lane = 0;
-  for (const entry of state.toolLanes.values()) lane = Math.max(lane, entry.lane + 1);
+  for (const entry of lanes.values()) lane = Math.max(lane, entry.lane + 1);
+  lanes.set(index, { lane, id });
   return lane;
 }
 
@@ -81,7 +78,7 @@ function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState
     const call = calls[position];
     // a fragment of the wrong shape is skipped, never a TypeError (test/reliability)
     if (typeof call !== "object" || call === null) continue;
-    const lane = laneOf(call, position, state);
+    const lane = laneOf(call, position, state.toolLanes);
     const raw: unknown = call.function?.arguments;
     const args = typeof raw === "string" ? raw : raw == null ? "" : JSON.stringify(raw);
     const chunk: ToolCallChunk = { index: lane, type: "tool_call_chunk", args };
@@ -169,13 +166,17 @@ function reasoningFragmentsOf(details: OpenRouterReasoningDetail[], state: Chunk
   return fragments;
 }
 
+/** Images are megabytes of base64: a repeat is keyed by index, length and both ends, not the whole URL. */
+export function imageKeyOf(image: OpenRouterImage): string {
+  const url = image.image_url?.url ?? "";
+  return `${String(image.index)}#${url.length}#${url.slice(0, 64)}#${url.slice(-64)}`;
+}
+
 function newImagesOf(images: OpenRouterImage[], state: ChunkState): OpenRouterImage[] {
   const fresh: OpenRouterImage[] = [];
   for (const image of images) {
     if (typeof image !== "object" || image === null) continue;
-    // images are megabytes of base64: key a repeat by index, length and both ends, not the whole URL
-    const url = image.image_url?.url ?? "";
-    const key = `${String(image.index)}#${url.length}#${url.slice(0, 64)}#${url.slice(-64)}`;
+    const key = imageKeyOf(image);
     if (state.images.has(key)) continue;
     state.images.add(key);
     fresh.push(image);

@@ -17,6 +17,7 @@ describe("fromWireMetadata", () => {
     expect(metadata).toEqual({
       model_provider: "openrouter",
       model_name: "openai/gpt-4o-2024-08-06",
+      model: "openai/gpt-4o-2024-08-06",
       provider: "OpenAI",
       id: "gen-1",
       created: 1,

@@ -21,7 +21,11 @@ export interface CompletionFacts {
 /** Only the keys OpenRouter sent: an absent fact is left out, never `undefined` or `null`. */
 export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown> {
   const metadata: Record<string, unknown> = { model_provider: "openrouter" };
-  if (facts.model != null) metadata["model_name"] = facts.model;
+  if (facts.model != null) {
+    metadata["model_name"] = facts.model;
+    // what LangChain's standard tests read; model_name is what the other LangChain integrations set
+    metadata["model"] = facts.model;
+  }
   if (facts.provider != null) metadata["provider"] = facts.provider;
   if (facts.id != null) metadata["id"] = facts.id;
   if (facts.created != null) metadata["created"] = facts.created;

@@ -86,15 +86,21 @@ function textBlocks(content: unknown, annotations: unknown): Block[] {
   return blocks;
 }
 
+/** A generated image as a v1 image block, or undefined when it has no URL. */
+export function imageBlockOf(image: OpenRouterImage | null | undefined): ContentBlock.Multimodal.Image | undefined {
+  const url = image?.image_url?.url;
+  if (typeof url !== "string") return undefined;
+  // the data URL stays whole; its MIME type is also given for consumers that want it
+  const mimeType = /^data:([^;,]+)[;,]/.exec(url)?.[1];
+  return mimeType ? { type: "image", url, mimeType } : { type: "image", url };
+}
+
 function imageBlocks(images: unknown): Block[] {
   if (!Array.isArray(images)) return [];
   const blocks: Block[] = [];
   for (const image of images as OpenRouterImage[]) {
-    const url = image?.image_url?.url;
-    if (typeof url !== "string") continue;
-    // the data URL stays whole; its MIME type is also given for consumers that want it
-    const mimeType = /^data:([^;,]+)[;,]/.exec(url)?.[1];
-    blocks.push(mimeType ? { type: "image", url, mimeType } : { type: "image", url });
+    const block = imageBlockOf(image);
+    if (block) blocks.push(block);
   }
   return blocks;
 }

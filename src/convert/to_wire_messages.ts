@@ -53,7 +53,13 @@ function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
     });
   }
   // an unparsable call still went to the model; its result message needs the call beside it
-  const invalid = (message as { invalid_tool_calls?: LangChainInvalidToolCall[] }).invalid_tool_calls ?? [];
+  let invalid = (message as { invalid_tool_calls?: LangChainInvalidToolCall[] }).invalid_tool_calls ?? [];
+  // a message assembled from streamEvents() keeps them only as content blocks
+  if (invalid.length === 0 && Array.isArray(message.content)) {
+    invalid = (message.content as { type?: unknown }[]).filter(
+      (block): block is LangChainInvalidToolCall & { type: "invalid_tool_call" } => block?.type === "invalid_tool_call"
+    );
+  }
   for (const call of invalid) {
     calls.push({ id: call.id ?? "", type: "function", function: { name: call.name ?? "", arguments: call.args ?? "" } });
   }
@@ -116,6 +122,21 @@ function echoedReasoningDetails(details: unknown[]): AssistantMessage["reasoning
   }) as AssistantMessage["reasoning_details"];
 }
 
+/**
+ * `reasoning_details` kept in additional_kwargs (invoke, stream) or, for a message assembled from
+ * `streamEvents()`, in the `extras` of its reasoning blocks.
+ */
+function reasoningDetailsOf(message: BaseMessage): unknown {
+  const kept = message.additional_kwargs?.["reasoning_details"];
+  if (kept !== undefined || !Array.isArray(message.content)) return kept;
+  let details: unknown[] | undefined;
+  for (const block of message.content as { type?: unknown; extras?: { reasoning_details?: unknown } }[]) {
+    const carried = block?.type === "reasoning" ? block.extras?.reasoning_details : undefined;
+    if (Array.isArray(carried)) (details ??= []).push(...carried);
+  }
+  return details;
+}
+
 function assistantMessage(message: BaseMessage): AssistantMessage {
   const kwargs = message.additional_kwargs;
   const content = toWireContent(sentContentOf(message, kwargs), "assistant");
@@ -130,7 +151,7 @@ function assistantMessage(message: BaseMessage): AssistantMessage {
   if (toolCalls.length > 0) wire.tool_calls = toolCalls;
   // reasoning must go back byte-exact for Anthropic signatures, Gemini thought signatures and
   // OpenAI encrypted reasoning, also beside tool calls; an empty array goes back empty (DeepSeek)
-  const details = kwargs?.["reasoning_details"];
+  const details = reasoningDetailsOf(message);
   if (Array.isArray(details)) {
     const echoed = echoedReasoningDetails(details);
     if (echoed && (echoed.length > 0 || details.length === 0)) wire.reasoning_details = echoed;

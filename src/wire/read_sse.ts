@@ -1,6 +1,8 @@
 // Response body → parsed stream chunks. Comments (`: OPENROUTER PROCESSING`) and blank keep-alives
-// are skipped by the parser; `[DONE]` ends the stream; an `error` chunk or a body that ends or
-// breaks before `[DONE]` raises OpenRouterStreamError (api.md §4.1, §4.5).
+// are skipped by the parser; `[DONE]` ends the stream; an `error` chunk, or a body that ends or
+// breaks before `[DONE]` without a finish reason, raises OpenRouterStreamError (api.md §4.1, §4.5).
+// A body that ends after a finish reason but without `[DONE]` is complete: proxies and some
+// OpenAI-compatible gateways drop the frame.
 import { createParser } from "eventsource-parser";
 import type { AbortScope } from "./abort_scope.js";
 import { inBandErrorOf } from "./error_from_response.js";
@@ -16,8 +18,9 @@ function brokenStreamError(error: unknown, scope: AbortScope | undefined): unkno
 
 /**
  * Yields each `data:` event of an OpenRouter SSE body as a parsed chunk. `scope`, when given, is
- * re-armed before every read (the idle timeout) and aborting it cancels the read. `redact` cleans
- * the text of errors built from the body (it may echo the API key).
+ * re-armed before every read (the idle timeout), aborting it cancels the read, and it is disposed
+ * when the reading ends, however it ends. `redact` cleans the text of errors built from the body
+ * (it may echo the API key).
  */
 export async function* readSse(
   body: ReadableStream<Uint8Array>,
@@ -29,6 +32,7 @@ export async function* readSse(
   const decoder = new TextDecoder();
   const pending: OpenRouterStreamChunk[] = [];
   let sawDone = false;
+  let sawFinish = false;
   let badEvent: string | undefined;
   const parser = createParser({
     onEvent(event) {
@@ -83,6 +87,7 @@ export async function* readSse(
       for (let i = 0; i < pending.length; i++) {
         const chunk = pending[i]!;
         if (chunk.error) throw inBandErrorOf(chunk.error, { id: chunk.id, usage: chunk.usage, headers, redact });
+        if (!sawFinish && chunk.choices?.[0]?.finish_reason != null) sawFinish = true;
         yield chunk;
       }
       pending.length = 0;
@@ -90,11 +95,11 @@ export async function* readSse(
         const snippet = redact(badEvent).slice(0, 200);
         throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${snippet}`, { raw: snippet });
       }
-      if (sawDone) return;
+      if (sawDone || (finished && sawFinish)) return;
       if (finished) throw new OpenRouterStreamError("OpenRouter's stream ended without [DONE]: the answer may be incomplete.");
     }
   } finally {
-    scope?.disarm();
+    scope?.dispose();
     if (!finished) reader.cancel().catch(() => {});
     reader.releaseLock();
   }
