@@ -138,7 +138,8 @@ export function errorFromBody(
 
   const fields = {
     status: effectiveStatus,
-    code,
+    // as the published 0.4 package: the HTTP status when the body names no code
+    code: code ?? effectiveStatus,
     metadata,
     availability,
     raw: envelope ?? (typeof body === "string" ? body.slice(0, SNIPPET) : body),
@@ -146,9 +147,9 @@ export function errorFromBody(
     requestId: headerOf(headers, "x-request-id", "request-id", "cf-ray"),
     generationId: headerOf(headers, "x-generation-id"),
     headers,
+    retryAfterMs: retryAfterMsOf(headers, availability),
     ...extra,
   };
-  const retryAfterMs = retryAfterMsOf(headers, availability);
 
   switch (effectiveStatus) {
     case 400:
@@ -168,10 +169,10 @@ export function errorFromBody(
     case 524:
       return new OpenRouterTimeoutError(message, fields);
     case 429:
-      return new OpenRouterRateLimitError(message, { ...fields, retryAfterMs });
+      return new OpenRouterRateLimitError(message, fields);
     default:
       if ((effectiveStatus !== undefined && effectiveStatus >= 500) || providerName || upstream) {
-        return new OpenRouterProviderError(message, { ...fields, retryAfterMs });
+        return new OpenRouterProviderError(message, fields);
       }
       return new OpenRouterError(message, fields);
   }

@@ -21,9 +21,42 @@ export interface OpenRouterErrorFields {
   requestId?: string;
   /** `X-Generation-Id` response header, or the `id` of the chunk that carried the error. */
   generationId?: string;
-  /** The response headers (the request's are never kept). */
-  headers?: Headers;
+  /** The response headers (the request's are never kept); stored as a lower-cased record. */
+  headers?: Headers | Record<string, string>;
+  /** How long OpenRouter asked to wait before a retry, in ms (see {@link OpenRouterError.retryAfterMs}). */
+  retryAfterMs?: number;
   cause?: unknown;
+}
+
+/** The published 0.4 constructor's arguments after the message: `(statusCode?, code?, metadata?, headers?)`. */
+type PositionalArguments = [
+  statusCode?: number,
+  code?: number | string,
+  metadata?: Record<string, unknown>,
+  headers?: Headers | Record<string, string>,
+];
+
+/** Both constructor forms as one fields object: `(message, fields)` and the published `(message, statusCode, …)`. */
+function fieldsOfArguments<F extends OpenRouterErrorFields>(args: [F?] | PositionalArguments): F {
+  const [first, code, metadata, headers] = args;
+  if (typeof first === "object" && first !== null) return first;
+  return { status: first ?? undefined, code, metadata, headers } as F;
+}
+
+/** Lower-cased names, as `Headers` reports them; repeated headers joined as `Headers.get` joins them. */
+function headerRecordOf(headers: Headers | Record<string, string> | undefined): Record<string, string> | undefined {
+  if (headers == null) return undefined;
+  const record: Record<string, string> = {};
+  const add = (value: string, name: string) => {
+    const key = name.toLowerCase();
+    record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
+  };
+  if (typeof (headers as Headers).forEach === "function" && typeof (headers as Headers).get === "function") {
+    (headers as Headers).forEach(add);
+  } else {
+    for (const [name, value] of Object.entries(headers)) add(String(value), name);
+  }
+  return record;
 }
 
 /** Anything OpenRouter (or the network on the way to it) answered with instead of a completion. */
@@ -37,9 +70,28 @@ export class OpenRouterError extends Error {
   readonly userId?: string;
   readonly requestId?: string;
   readonly generationId?: string;
-  readonly headers?: Headers;
+  /**
+   * The response headers, names lower-cased (`error.headers["retry-after"]`), as the published 0.4
+   * package kept them. Not enumerable, so logs and JSON stay small.
+   */
+  readonly headers?: Record<string, string>;
+  /**
+   * How long OpenRouter asked to wait before a retry, in ms: `Retry-After` (seconds or an HTTP date),
+   * else the body's `availability.retry_after`.
+   */
+  readonly retryAfterMs?: number;
 
-  constructor(message: string, fields: OpenRouterErrorFields = {}) {
+  /** `fields` holds every field; the published 0.4 form `(message, statusCode?, code?, metadata?, headers?)` also works. */
+  constructor(message: string, fields?: OpenRouterErrorFields);
+  constructor(
+    message: string,
+    statusCode?: number,
+    code?: number | string,
+    metadata?: Record<string, unknown>,
+    headers?: Headers | Record<string, string>
+  );
+  constructor(message: string, ...args: [OpenRouterErrorFields?] | PositionalArguments) {
+    const fields = fieldsOfArguments(args);
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
     Object.defineProperty(this, BRAND, { value: true });
     this.status = fields.status;
@@ -50,8 +102,14 @@ export class OpenRouterError extends Error {
     this.userId = fields.userId;
     this.requestId = fields.requestId;
     this.generationId = fields.generationId;
+    this.retryAfterMs = fields.retryAfterMs;
     // headers are kept but not enumerable, so logs and JSON stay small
-    Object.defineProperty(this, "headers", { value: fields.headers, enumerable: false });
+    Object.defineProperty(this, "headers", { value: headerRecordOf(fields.headers), enumerable: false });
+  }
+
+  /** The published 0.4 package's name for {@link status}. */
+  get statusCode(): number | undefined {
+    return this.status;
   }
 
   /** The serving provider's display name (`metadata.provider_name`), when OpenRouter names one. */
@@ -70,12 +128,14 @@ export class OpenRouterError extends Error {
       name: this.name,
       message: this.message,
       status: this.status,
+      statusCode: this.status,
       code: this.code,
       metadata: this.metadata,
       availability: this.availability,
       userId: this.userId,
       requestId: this.requestId,
       generationId: this.generationId,
+      retryAfterMs: this.retryAfterMs,
     };
   }
 }
@@ -128,26 +188,11 @@ export class OpenRouterTimeoutError extends OpenRouterError {
 /** 429, from OpenRouter or from the upstream provider. */
 export class OpenRouterRateLimitError extends OpenRouterError {
   override name = "OpenRouterRateLimitError";
-  /** How long OpenRouter asked to wait (`Retry-After` or `availability.retry_after`), in ms. */
-  readonly retryAfterMs?: number;
-  constructor(message: string, fields: OpenRouterErrorFields & { retryAfterMs?: number } = {}) {
-    super(message, fields);
-    this.retryAfterMs = fields.retryAfterMs;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-  }
 }
 
 /** 5xx and upstream provider failures: the provider name and its raw message are in `metadata`. */
 export class OpenRouterProviderError extends OpenRouterError {
   override name = "OpenRouterProviderError";
-  /** How long OpenRouter asked to wait (`Retry-After` on 503), in ms. */
-  readonly retryAfterMs?: number;
-  constructor(message: string, fields: OpenRouterErrorFields & { retryAfterMs?: number } = {}) {
-    super(message, fields);
-    this.retryAfterMs = fields.retryAfterMs;
-  }
 }
 
 /** `fetch` itself failed: DNS, refused or reset connection, a body cut before it was complete. */

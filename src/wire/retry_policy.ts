@@ -1,11 +1,5 @@
 // The one retry policy (foundation issue): which failures are retried, and how long to wait.
-import {
-  OpenRouterConnectionError,
-  OpenRouterError,
-  OpenRouterProviderError,
-  OpenRouterRateLimitError,
-  OpenRouterTimeoutError,
-} from "./errors.js";
+import { OpenRouterConnectionError, OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
 
 const RETRIED_STATUSES = new Set([408, 409, 429]);
 const BASE_DELAY_MS = 500;
@@ -31,9 +25,7 @@ export function retryDelayMs(
   random: () => number = Math.random,
   baseDelayMs: number = BASE_DELAY_MS
 ): number {
-  if (error instanceof OpenRouterRateLimitError || error instanceof OpenRouterProviderError) {
-    if (error.retryAfterMs !== undefined) return error.retryAfterMs;
-  }
+  if (OpenRouterError.isInstance(error) && error.retryAfterMs !== undefined) return error.retryAfterMs;
   const ceiling = Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling * (0.5 + random() / 2));
 }
