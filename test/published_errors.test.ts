@@ -1,7 +1,16 @@
 // Code written against the published @langchain/openrouter 0.4 errors keeps working: its field
 // names, its constructor and its classes, on the errors our transport raises.
+import { LangChainError } from "@langchain/core/errors";
 import { describe, expect, it } from "vitest";
-import { OpenRouterError, OpenRouterProviderError, OpenRouterRateLimitError } from "../src/index.js";
+import {
+  OpenRouterAuthError,
+  OpenRouterError,
+  OpenRouterInsufficientCreditsError,
+  OpenRouterModerationError,
+  OpenRouterPermissionError,
+  OpenRouterProviderError,
+  OpenRouterRateLimitError,
+} from "../src/index.js";
 import { modelOn, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -68,5 +77,56 @@ describe("the published 0.4 field names", () => {
     expect(error.statusCode).toBe(502);
     expect(error.headers).toEqual({ "x-generation-id": "gen-1" });
     expect(error.retryAfterMs).toBe(5);
+  });
+});
+
+describe("the published 0.4 classes", () => {
+  it.each([
+    ["status:401", OpenRouterAuthError],
+    ["status:403", OpenRouterModerationError],
+    ["fixture:error-403-moderation.reconstructed.json", OpenRouterModerationError],
+    ["fixture:error-403-guardrail-with-router-metadata.docs-example.json", OpenRouterPermissionError],
+    ["fixture:error-403-provider-region-blocked.transcribed.json", OpenRouterPermissionError],
+  ])("%s is an OpenRouterAuthError and still its finer class", async (scenario, errorClass) => {
+    const error = await failureOf(scenario);
+    expect(error).toBeInstanceOf(OpenRouterAuthError);
+    expect(OpenRouterAuthError.isInstance(error)).toBe(true);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(errorClass.isInstance(error)).toBe(true);
+    expect(error.name).toBe(errorClass.name);
+  });
+
+  it("402 is not an auth error (the published package maps it to the base class)", async () => {
+    const error = await failureOf("status:402");
+    expect(error).toBeInstanceOf(OpenRouterInsufficientCreditsError);
+    expect(error).not.toBeInstanceOf(OpenRouterAuthError);
+    expect(OpenRouterAuthError.isInstance(error)).toBe(false);
+  });
+
+  it("isInstance is per class, as the published one is: a 429 is no OpenRouterAuthError, a 401 no rate limit", async () => {
+    const rateLimited = await failureOf("status:429");
+    const unauthorised = await failureOf("status:401");
+    expect(OpenRouterAuthError.isInstance(rateLimited)).toBe(false);
+    expect(OpenRouterRateLimitError.isInstance(rateLimited)).toBe(true);
+    expect(OpenRouterRateLimitError.isInstance(unauthorised)).toBe(false);
+    expect(OpenRouterError.isInstance(rateLimited) && OpenRouterError.isInstance(unauthorised)).toBe(true);
+    expect(OpenRouterError.isInstance(new Error("x"))).toBe(false);
+    expect(OpenRouterError.isInstance("OpenRouterError")).toBe(false);
+  });
+
+  it("carries the brands the published package and core check, so those checks hold across copies", async () => {
+    const error = await failureOf("status:429");
+    expect(LangChainError.isInstance(error)).toBe(true);
+    expect(error).toBeInstanceOf(LangChainError);
+    const brandOf = (name: string) => (error as unknown as Record<symbol, unknown>)[Symbol.for(name)];
+    expect(brandOf("langchain.error.openrouter")).toBe(true);
+    expect(brandOf("langchain.error.openrouter.rate_limit")).toBe(true);
+    expect(brandOf("langchain.error.openrouter.auth")).toBeUndefined();
+    // a copy of the class from another bundle recognises it by the brand, not the prototype
+    const otherCopy = Object.create(null) as object;
+    Object.defineProperty(otherCopy, Symbol.for("langchain.error.openrouter.rate_limit"), { value: true });
+    Object.defineProperty(otherCopy, Symbol.for("langchain.error.openrouter"), { value: true });
+    expect(otherCopy).toBeInstanceOf(OpenRouterRateLimitError);
+    expect(OpenRouterAuthError.isInstance(otherCopy)).toBe(false);
   });
 });

@@ -2,7 +2,20 @@
 // Errors are built from the response alone (status, body, response headers), never from the
 // request, so the API key is structurally absent.
 
-const BRAND = Symbol.for("@langchain/openrouter/error");
+// Brands are Symbol.for keys on each class's prototype, named as @langchain/core's error namespace
+// names them (`langchain.error`, then `langchain.error.openrouter[.<marker>]`, as the published 0.4
+// package brands its errors): `isInstance` and `instanceof` then hold across the ESM and CJS copies
+// of this package, and core's `LangChainError.isInstance` and the published classes' checks agree.
+const ROOT_BRAND = "langchain.error.openrouter";
+const CLASS_BRAND = Symbol("brand of this class");
+
+type ErrorClass = abstract new (...args: never[]) => OpenRouterError;
+
+function brand(errorClass: ErrorClass, marker?: string): void {
+  const symbol = Symbol.for(marker === undefined ? ROOT_BRAND : `${ROOT_BRAND}.${marker}`);
+  Object.defineProperty(errorClass, CLASS_BRAND, { value: symbol });
+  Object.defineProperty(errorClass.prototype, symbol, { value: true });
+}
 
 export interface OpenRouterErrorFields {
   /** HTTP status, or the `error.code` of an in-band error when it is numeric. */
@@ -93,7 +106,6 @@ export class OpenRouterError extends Error {
   constructor(message: string, ...args: [OpenRouterErrorFields?] | PositionalArguments) {
     const fields = fieldsOfArguments(args);
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
-    Object.defineProperty(this, BRAND, { value: true });
     this.status = fields.status;
     this.code = fields.code;
     this.metadata = fields.metadata;
@@ -118,9 +130,23 @@ export class OpenRouterError extends Error {
     return typeof name === "string" ? name : undefined;
   }
 
-  /** `instanceof` that also holds across the ESM and CJS copies of this package. */
-  static isInstance(value: unknown): value is OpenRouterError {
-    return typeof value === "object" && value !== null && BRAND in value;
+  static {
+    brand(this);
+    // what core's LangChainError.isInstance looks for; the published 0.4 errors extend LangChainError
+    Object.defineProperty(this.prototype, Symbol.for("langchain.error"), { value: true });
+  }
+
+  /**
+   * `instanceof` that also holds across the ESM and CJS copies of this package, per class:
+   * `OpenRouterAuthError.isInstance(error)` is true for auth errors (401 and 403) only.
+   */
+  static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
+    const symbol = (this as unknown as { [CLASS_BRAND]?: symbol })[CLASS_BRAND];
+    return typeof value === "object" && value !== null && symbol !== undefined && (value as Record<symbol, unknown>)[symbol] === true;
+  }
+
+  static override [Symbol.hasInstance]<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
+    return OpenRouterError.isInstance.call(this, value) as boolean;
   }
 
   toJSON(): Record<string, unknown> {
@@ -142,21 +168,33 @@ export class OpenRouterError extends Error {
 
 /** 400: invalid parameters, or an upstream 4xx passed through ("Provider returned error"). */
 export class OpenRouterBadRequestError extends OpenRouterError {
+  static {
+    brand(this, "bad_request");
+  }
   override name = "OpenRouterBadRequestError";
 }
 
-/** 401, or no API key at all. */
+/** 401, or no API key at all; the base of the 403 classes (moderation, permission). */
 export class OpenRouterAuthError extends OpenRouterError {
+  static {
+    brand(this, "auth");
+  }
   override name = "OpenRouterAuthError";
 }
 
 /** 402: the balance or the key's limit cannot cover the request (OpenRouter reserves `max_tokens`). */
 export class OpenRouterInsufficientCreditsError extends OpenRouterError {
+  static {
+    brand(this, "insufficient_credits");
+  }
   override name = "OpenRouterInsufficientCreditsError";
 }
 
-/** 403 flagged by moderation. */
-export class OpenRouterModerationError extends OpenRouterError {
+/** 403 flagged by moderation; an OpenRouterAuthError, as every 403 is in the published 0.4 package. */
+export class OpenRouterModerationError extends OpenRouterAuthError {
+  static {
+    brand(this, "moderation");
+  }
   override name = "OpenRouterModerationError";
   /** Why the input was flagged (`metadata.reasons`). */
   get reasons(): string[] {
@@ -170,33 +208,51 @@ export class OpenRouterModerationError extends OpenRouterError {
   }
 }
 
-/** Other 403s: guardrails, region blocks, missing permissions. */
-export class OpenRouterPermissionError extends OpenRouterError {
+/** Other 403s: guardrails, region blocks, missing permissions; also an OpenRouterAuthError. */
+export class OpenRouterPermissionError extends OpenRouterAuthError {
+  static {
+    brand(this, "permission");
+  }
   override name = "OpenRouterPermissionError";
 }
 
 /** 404: unknown or deprecated model, or no provider left after routing filters. */
 export class OpenRouterNotFoundError extends OpenRouterError {
+  static {
+    brand(this, "not_found");
+  }
   override name = "OpenRouterNotFoundError";
 }
 
 /** 408/504/524, or no answer within `timeout`. */
 export class OpenRouterTimeoutError extends OpenRouterError {
+  static {
+    brand(this, "timeout");
+  }
   override name = "OpenRouterTimeoutError";
 }
 
 /** 429, from OpenRouter or from the upstream provider. */
 export class OpenRouterRateLimitError extends OpenRouterError {
+  static {
+    brand(this, "rate_limit");
+  }
   override name = "OpenRouterRateLimitError";
 }
 
 /** 5xx and upstream provider failures: the provider name and its raw message are in `metadata`. */
 export class OpenRouterProviderError extends OpenRouterError {
+  static {
+    brand(this, "provider");
+  }
   override name = "OpenRouterProviderError";
 }
 
 /** `fetch` itself failed: DNS, refused or reset connection, a body cut before it was complete. */
 export class OpenRouterConnectionError extends OpenRouterError {
+  static {
+    brand(this, "connection");
+  }
   override name = "OpenRouterConnectionError";
 }
 
@@ -206,6 +262,9 @@ export class OpenRouterConnectionError extends OpenRouterError {
  * the same status would have produced before the stream started (e.g. an OpenRouterRateLimitError).
  */
 export class OpenRouterStreamError extends OpenRouterError {
+  static {
+    brand(this, "stream");
+  }
   override name = "OpenRouterStreamError";
   /** The text received before the failure, where known. */
   readonly partialText?: string;
