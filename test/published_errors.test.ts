@@ -4,14 +4,17 @@ import { LangChainError } from "@langchain/core/errors";
 import { describe, expect, it } from "vitest";
 import {
   OpenRouterAuthError,
+  OpenRouterBadRequestError,
   OpenRouterError,
   OpenRouterInsufficientCreditsError,
   OpenRouterModerationError,
+  OpenRouterNotFoundError,
   OpenRouterPermissionError,
   OpenRouterProviderError,
   OpenRouterRateLimitError,
+  OpenRouterTimeoutError,
 } from "../src/index.js";
-import { modelOn, useEmulator } from "./helpers/emulator.js";
+import { CANARY_API_KEY, modelOn, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
 
@@ -128,5 +131,70 @@ describe("the published 0.4 classes", () => {
     Object.defineProperty(otherCopy, Symbol.for("langchain.error.openrouter"), { value: true });
     expect(otherCopy).toBeInstanceOf(OpenRouterRateLimitError);
     expect(OpenRouterAuthError.isInstance(otherCopy)).toBe(false);
+  });
+});
+
+/** The emulator's raw HTTP answer to a chat request under `scenario`, as a user's own fetch gets it. */
+function answerTo(scenario: string): Promise<Response> {
+  return fetch(`${emulator.current.baseURLFor(scenario)}/chat/completions`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${CANARY_API_KEY}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }),
+  });
+}
+
+describe("OpenRouterError.fromResponse", () => {
+  it.each([
+    [400, OpenRouterBadRequestError],
+    [401, OpenRouterAuthError],
+    [402, OpenRouterInsufficientCreditsError],
+    [403, OpenRouterModerationError],
+    [404, OpenRouterNotFoundError],
+    [408, OpenRouterTimeoutError],
+    [413, OpenRouterError],
+    [422, OpenRouterError],
+    [429, OpenRouterRateLimitError],
+    [500, OpenRouterProviderError],
+    [502, OpenRouterProviderError],
+    [503, OpenRouterProviderError],
+    [524, OpenRouterTimeoutError],
+    [529, OpenRouterProviderError],
+  ])("status:%i → %o, the error the transport raises for the same answer", async (status, errorClass) => {
+    const error = await OpenRouterError.fromResponse(await answerTo(`status:${status}`));
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error.constructor).toBe(errorClass);
+    expect(error.status).toBe(status);
+    expect(error.statusCode).toBe(status);
+    expect(error.headers?.["content-type"]).toBe("application/json");
+    const raised = await failureOf(`status:${status}`);
+    expect({ ...error.toJSON(), requestId: undefined }).toEqual({ ...raised.toJSON(), requestId: undefined });
+    expect(error.message).toBe(raised.message);
+  });
+
+  it("reads the fixture body: message, code, metadata (error-429-provider-rate-limited.json)", async () => {
+    const error = await OpenRouterError.fromResponse(await answerTo("fixture:error-429-provider-rate-limited.json"));
+    expect(error).toBeInstanceOf(OpenRouterRateLimitError);
+    expect(error.message).toMatch(/^OpenRouter 429: Provider returned error \(Google: /);
+    expect(error.code).toBe(429);
+    expect(error.metadata?.["provider_name"]).toBe("Google");
+  });
+
+  it("names the status text when the body is HTML or empty", async () => {
+    const html = await OpenRouterError.fromResponse(await answerTo("html:502"));
+    expect(html).toBeInstanceOf(OpenRouterProviderError);
+    expect(html.message).toMatch(/^OpenRouter 502: Bad Gateway \(non-JSON body: <!DOCTYPE html>/);
+    expect(html.headers?.["content-type"]).toContain("text/html");
+    const empty = await OpenRouterError.fromResponse(await answerTo("empty:401"));
+    expect(empty).toBeInstanceOf(OpenRouterAuthError);
+    expect(empty.message.split("\n")[0]).toBe("OpenRouter 401: Unauthorized (empty body)");
+    expect(empty.code).toBe(401);
+    const teapot = await OpenRouterError.fromResponse(await answerTo("html:418"));
+    expect(teapot.constructor).toBe(OpenRouterError);
+    expect(teapot.message).toMatch(/^OpenRouter 418: I'm a Teapot \(non-JSON body: /i);
+  });
+
+  it("is inherited: a subclass's fromResponse still picks the class by status", async () => {
+    const error = await OpenRouterRateLimitError.fromResponse(await answerTo("status:403"));
+    expect(error).toBeInstanceOf(OpenRouterModerationError);
   });
 });

@@ -1,4 +1,7 @@
 // status + body + response headers → the right OpenRouterError subclass. The only status switch.
+// errors.ts imports errorFromResponse back for OpenRouterError.fromResponse: keep the classes out
+// of this module's top level, so the cycle stays harmless whichever module loads first.
+/* oxlint-disable import/no-cycle */
 import {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
@@ -13,6 +16,7 @@ import {
   OpenRouterStreamError,
   OpenRouterTimeoutError,
 } from "./errors.js";
+/* oxlint-enable import/no-cycle */
 import type { OpenRouterErrorObject } from "./types.js";
 
 const RETRY_AFTER_CAP_MS = 60_000;
@@ -102,13 +106,14 @@ function headerOf(headers: Headers | undefined, ...names: string[]): string | un
 /**
  * Builds the typed error for an HTTP status and body. `body` is the parsed JSON when it parsed,
  * else the raw text (HTML from a proxy, an empty body…). Also used for in-band errors, with the
- * numeric `error.code` as the status.
+ * numeric `error.code` as the status. `statusText` names a body that carries no message.
  */
 export function errorFromBody(
   status: number | undefined,
   body: unknown,
   headers?: Headers,
-  extra: Partial<OpenRouterErrorFields> = {}
+  extra: Partial<OpenRouterErrorFields> = {},
+  statusText?: string
 ): OpenRouterError {
   const envelope = isRecord(body) ? body : undefined;
   const error: OpenRouterErrorObject = isRecord(envelope?.["error"])
@@ -124,10 +129,15 @@ export function errorFromBody(
 
   let serverMessage: string;
   if (typeof error.message === "string" && error.message) serverMessage = error.message;
-  else if (typeof body === "string") {
-    const text = body.trim();
-    serverMessage = text ? `non-JSON body: ${text.replace(/\s+/g, " ").slice(0, SNIPPET)}` : "empty body";
-  } else serverMessage = "no error message";
+  else {
+    let what = "no error message";
+    if (typeof body === "string") {
+      const text = body.trim();
+      what = text ? `non-JSON body: ${text.replace(/\s+/g, " ").slice(0, SNIPPET)}` : "empty body";
+    }
+    // HTTP/2 responses have no status text
+    serverMessage = statusText ? `${statusText} (${what})` : what;
+  }
 
   let message = `OpenRouter ${effectiveStatus ?? code ?? "error"}: ${serverMessage}`;
   if (providerName || upstream) {
@@ -178,8 +188,14 @@ export function errorFromBody(
   }
 }
 
-/** Reads a non-2xx response's body (JSON, HTML or nothing) and builds its typed error. */
-export async function errorFromResponse(response: Response, redact: (text: string) => string): Promise<OpenRouterError> {
+/**
+ * Reads a non-2xx response's body (JSON, HTML or nothing) and builds its typed error; also
+ * `OpenRouterError.fromResponse`, where there is no key to redact.
+ */
+export async function errorFromResponse(
+  response: Response,
+  redact: (text: string) => string = (text) => text
+): Promise<OpenRouterError> {
   let text = "";
   try {
     text = redact(await response.text());
@@ -194,7 +210,7 @@ export async function errorFromResponse(response: Response, redact: (text: strin
       body = text;
     }
   }
-  return errorFromBody(response.status, body, response.headers);
+  return errorFromBody(response.status, body, response.headers, {}, response.statusText);
 }
 
 /**

@@ -2,6 +2,11 @@
 // Errors are built from the response alone (status, body, response headers), never from the
 // request, so the API key is structurally absent.
 
+// The one import cycle in wire/: the status switch builds these classes, and fromResponse is that
+// switch. Harmless while neither module uses the other's exports at its top level, only in functions.
+// oxlint-disable-next-line import/no-cycle
+import { errorFromResponse } from "./error_from_response.js";
+
 // Brands are Symbol.for keys on each class's prototype, named as @langchain/core's error namespace
 // names them (`langchain.error`, then `langchain.error.openrouter[.<marker>]`, as the published 0.4
 // package brands its errors): `isInstance` and `instanceof` then hold across the ESM and CJS copies
@@ -117,6 +122,16 @@ export class OpenRouterError extends Error {
     this.retryAfterMs = fields.retryAfterMs;
     // headers are kept but not enumerable, so logs and JSON stay small
     Object.defineProperty(this, "headers", { value: headerRecordOf(fields.headers), enumerable: false });
+  }
+
+  /**
+   * The typed error for a non-2xx `Response` from OpenRouter, as the transport builds it: the same
+   * status → class mapping (finer than the published 0.4 package's, and each class still an
+   * OpenRouterAuthError for 401/403, an OpenRouterRateLimitError for 429), its body's message,
+   * `code`, `metadata` and `availability`, and the status text when the body is not JSON. Reads the body.
+   */
+  static fromResponse(response: Response): Promise<OpenRouterError> {
+    return errorFromResponse(response);
   }
 
   /** The published 0.4 package's name for {@link status}. */
