@@ -198,3 +198,36 @@ describe("OpenRouterError.fromResponse", () => {
     expect(error).toBeInstanceOf(OpenRouterModerationError);
   });
 });
+
+describe("rateLimitType: a quota or a momentary limit", () => {
+  it("a quota is a stop (error-429-free-models-per-day.transcribed.json)", async () => {
+    const error = (await failureOf("fixture:error-429-free-models-per-day.transcribed.json")) as OpenRouterRateLimitError;
+    expect(error).toBeInstanceOf(OpenRouterRateLimitError);
+    expect(error.rateLimitType).toBe("stop");
+    expect(error.rateLimitReason).toBe("free-models-per-day");
+    expect(error.message).toContain("A quota, not a momentary rate limit");
+    expect(error.toJSON()).toMatchObject({ rateLimitType: "stop", rateLimitReason: "free-models-per-day" });
+  });
+
+  it.each([
+    ["status:429", undefined],
+    ["fixture:error-429-provider-rate-limited.json", undefined],
+    ["fixture:error-429-upstream-limit-source.transcribed.json", "upstream_provider_shared_pool"],
+    ["fixture:error-429-capacity-exhausted-availability.docs-example.json", "capacity_exhausted"],
+    ["fixture:error-429-typed-error-type.docs-example.json", undefined],
+  ])("%s is a retry", async (scenario, reason) => {
+    const error = (await failureOf(scenario)) as OpenRouterRateLimitError;
+    expect(error.rateLimitType).toBe("retry");
+    expect(error.rateLimitReason).toBe(reason);
+    expect(error.message).toContain("Rate limited: retry later");
+  });
+
+  it("classifies an error built by hand with the published constructor", () => {
+    expect(new OpenRouterRateLimitError("Rate limit exceeded: free-models-per-day", 429).rateLimitType).toBe("stop");
+    expect(new OpenRouterRateLimitError("Too many requests", 429).rateLimitType).toBe("retry");
+    expect(new OpenRouterRateLimitError("x", { rateLimitType: "stop", rateLimitReason: "mine" })).toMatchObject({
+      rateLimitType: "stop",
+      rateLimitReason: "mine",
+    });
+  });
+});

@@ -17,6 +17,7 @@ import {
   OpenRouterTimeoutError,
 } from "./errors.js";
 /* oxlint-enable import/no-cycle */
+import { type RateLimitKind, rateLimitKindOf } from "./rate_limit_type.js";
 import type { OpenRouterErrorObject } from "./types.js";
 
 const RETRY_AFTER_CAP_MS = 60_000;
@@ -77,7 +78,10 @@ export function retryAfterMsOf(
   return ms === undefined ? undefined : Math.min(Math.max(0, ms), RETRY_AFTER_CAP_MS);
 }
 
-function fixFor(status: number | undefined, error: OpenRouterErrorObject): string | undefined {
+function fixFor(status: number | undefined, error: OpenRouterErrorObject, rateLimit: RateLimitKind): string | undefined {
+  if (status === 429 && rateLimit.type === "stop") {
+    return "A quota, not a momentary rate limit: retrying within seconds will not help. Wait for it to reset (retryAfterMs, when known), add credits at https://openrouter.ai/credits (free models allow 50 requests a day, 1000 once $10 of credits were bought), or use another model or provider key.";
+  }
   switch (status) {
     case 401:
       return "Check the API key: pass { apiKey } or set OPENROUTER_API_KEY (keys look like sk-or-v1-…).";
@@ -143,7 +147,8 @@ export function errorFromBody(
   if (providerName || upstream) {
     message += ` (${providerName ?? "provider"}${upstream && upstream !== serverMessage ? `: ${upstream}` : ""})`;
   }
-  const fix = fixFor(effectiveStatus, error);
+  const rateLimit = rateLimitKindOf(serverMessage, { code, metadata, availability });
+  const fix = fixFor(effectiveStatus, error, rateLimit);
   if (fix) message += `\n${fix}`;
 
   const fields = {
@@ -179,7 +184,7 @@ export function errorFromBody(
     case 524:
       return new OpenRouterTimeoutError(message, fields);
     case 429:
-      return new OpenRouterRateLimitError(message, fields);
+      return new OpenRouterRateLimitError(message, { ...fields, rateLimitType: rateLimit.type, rateLimitReason: rateLimit.reason });
     default:
       if ((effectiveStatus !== undefined && effectiveStatus >= 500) || providerName || upstream) {
         return new OpenRouterProviderError(message, fields);

@@ -6,6 +6,9 @@
 // switch. Harmless while neither module uses the other's exports at its top level, only in functions.
 // oxlint-disable-next-line import/no-cycle
 import { errorFromResponse } from "./error_from_response.js";
+import { type OpenRouterRateLimitType, rateLimitKindOf } from "./rate_limit_type.js";
+
+export type { OpenRouterRateLimitType };
 
 // Brands are Symbol.for keys on each class's prototype, named as @langchain/core's error namespace
 // names them (`langchain.error`, then `langchain.error.openrouter[.<marker>]`, as the published 0.4
@@ -247,12 +250,47 @@ export class OpenRouterTimeoutError extends OpenRouterError {
   override name = "OpenRouterTimeoutError";
 }
 
+/** The fields of a 429: those of every error, and what kind of limit it was. */
+export interface OpenRouterRateLimitErrorFields extends OpenRouterErrorFields {
+  rateLimitType?: OpenRouterRateLimitType;
+  rateLimitReason?: string;
+}
+
 /** 429, from OpenRouter or from the upstream provider. */
 export class OpenRouterRateLimitError extends OpenRouterError {
   static {
     brand(this, "rate_limit");
   }
   override name = "OpenRouterRateLimitError";
+  /**
+   * `"stop"` for a quota that a short wait will not lift (OpenRouter's daily cap on free models,
+   * an exhausted upstream quota, `availability.retryable: false`): it is never retried. `"retry"`
+   * for ordinary throttling, retried as any 429.
+   */
+  readonly rateLimitType: OpenRouterRateLimitType;
+  /** OpenRouter's name for the limit when it sends one, e.g. `"free-models-per-day"` or `limit_source`; `"quota_message"` for a quota known only by its wording. */
+  readonly rateLimitReason?: string;
+
+  constructor(message: string, fields?: OpenRouterRateLimitErrorFields);
+  constructor(
+    message: string,
+    statusCode?: number,
+    code?: number | string,
+    metadata?: Record<string, unknown>,
+    headers?: Headers | Record<string, string>
+  );
+  constructor(message: string, ...args: [OpenRouterRateLimitErrorFields?] | PositionalArguments) {
+    const fields = fieldsOfArguments(args);
+    super(message, fields);
+    const kind =
+      fields.rateLimitType === undefined ? rateLimitKindOf(message, fields) : { type: fields.rateLimitType, reason: fields.rateLimitReason };
+    this.rateLimitType = kind.type;
+    this.rateLimitReason = kind.reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), rateLimitType: this.rateLimitType, rateLimitReason: this.rateLimitReason };
+  }
 }
 
 /** 5xx and upstream provider failures: the provider name and its raw message are in `metadata`. */
