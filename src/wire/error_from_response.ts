@@ -20,7 +20,6 @@ import {
 import { type RateLimitKind, rateLimitKindOf } from "./rate_limit_type.js";
 import type { OpenRouterErrorObject } from "./types.js";
 
-const RETRY_AFTER_CAP_MS = 60_000;
 const SNIPPET = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -55,27 +54,57 @@ export function providerMessageOf(raw: unknown): string | undefined {
   return JSON.stringify(value).slice(0, SNIPPET);
 }
 
-/** `Retry-After` (seconds or an HTTP date), else the body's `availability.retry_after` (seconds), in ms. */
+/** A header from the response, else from `metadata.headers`, where OpenRouter echoes the ones it got (fixtures/error-429-free-models-per-day.transcribed.json). */
+function echoedHeader(headers: Headers | undefined, metadata: Record<string, unknown> | undefined, name: string): string | undefined {
+  const sent = headers?.get(name);
+  if (sent) return sent;
+  const echoed = metadata?.["headers"];
+  if (!isRecord(echoed)) return undefined;
+  for (const [key, value] of Object.entries(echoed)) {
+    if (key.toLowerCase() === name && (typeof value === "string" || typeof value === "number")) return String(value);
+  }
+  return undefined;
+}
+
+function retryAfterHeaderMs(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? date - now : undefined;
+}
+
+// X-RateLimit-Reset on OpenRouter's own 429s is an epoch in ms ("1777420800000"; api.md §1.2);
+// an epoch in seconds or an HTTP date is read too
+function resetHeaderMs(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const number = Number(value);
+  if (Number.isFinite(number)) {
+    if (number >= 1e12) return number - now;
+    return number >= 1e9 ? number * 1000 - now : undefined;
+  }
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? date - now : undefined;
+}
+
+/**
+ * How long OpenRouter asked to wait, in ms, uncapped (the retry policy decides what it waits):
+ * `Retry-After` (seconds or an HTTP date), else the body's `availability.retry_after` (seconds),
+ * else `X-RateLimit-Reset`. Headers are read from the response, else from `metadata.headers`.
+ */
 export function retryAfterMsOf(
   headers: Headers | undefined,
   availability: Record<string, unknown> | undefined,
+  metadata?: Record<string, unknown>,
   now = Date.now()
 ): number | undefined {
-  const header = headers?.get("retry-after");
-  let ms: number | undefined;
-  if (header) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds)) ms = seconds * 1000;
-    else {
-      const date = Date.parse(header);
-      if (Number.isFinite(date)) ms = date - now;
-    }
-  }
+  let ms = retryAfterHeaderMs(echoedHeader(headers, metadata, "retry-after"), now);
   if (ms === undefined) {
     const seconds = availability?.["retry_after"];
     if (typeof seconds === "number" && Number.isFinite(seconds)) ms = seconds * 1000;
   }
-  return ms === undefined ? undefined : Math.min(Math.max(0, ms), RETRY_AFTER_CAP_MS);
+  ms ??= resetHeaderMs(echoedHeader(headers, metadata, "x-ratelimit-reset"), now);
+  return ms === undefined ? undefined : Math.max(0, Math.round(ms));
 }
 
 function fixFor(status: number | undefined, error: OpenRouterErrorObject, rateLimit: RateLimitKind): string | undefined {
@@ -162,7 +191,7 @@ export function errorFromBody(
     requestId: headerOf(headers, "x-request-id", "request-id", "cf-ray"),
     generationId: headerOf(headers, "x-generation-id"),
     headers,
-    retryAfterMs: retryAfterMsOf(headers, availability),
+    retryAfterMs: retryAfterMsOf(headers, availability, metadata),
     ...extra,
   };
 

@@ -98,7 +98,9 @@ export class OpenRouterError extends Error {
   readonly headers?: Record<string, string>;
   /**
    * How long OpenRouter asked to wait before a retry, in ms: `Retry-After` (seconds or an HTTP date),
-   * else the body's `availability.retry_after`.
+   * else the body's `availability.retry_after`, else `X-RateLimit-Reset`. Uncapped: a wait longer
+   * than 60 s or than what is left of `timeout` is not made; the error is raised at once with this
+   * set, so the caller decides.
    */
   readonly retryAfterMs?: number;
 
