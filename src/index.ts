@@ -32,6 +32,8 @@ export {
   OpenRouterPermissionError,
   OpenRouterProviderError,
   OpenRouterRateLimitError,
+  type OpenRouterRateLimitErrorFields,
+  type OpenRouterRateLimitType,
   OpenRouterStreamError,
   OpenRouterTimeoutError,
 } from "./wire/errors.js";

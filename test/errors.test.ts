@@ -140,9 +140,9 @@ describe("errors", () => {
   it("quotes the status and the start of an HTML or empty body, never a SyntaxError", async () => {
     const html = await failureOf("html:502");
     expect(html).toBeInstanceOf(OpenRouterProviderError);
-    expect(html.message).toMatch(/^OpenRouter 502: non-JSON body: <!DOCTYPE html>/);
+    expect(html.message).toMatch(/^OpenRouter 502: Bad Gateway \(non-JSON body: <!DOCTYPE html>/);
     const empty = await failureOf("empty:503");
-    expect(empty.message).toBe("OpenRouter 503: empty body");
+    expect(empty.message).toBe("OpenRouter 503: Service Unavailable (empty body)");
   });
 
   it("turns a reset connection into OpenRouterConnectionError", async () => {

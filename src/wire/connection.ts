@@ -17,7 +17,11 @@ export interface OpenRouterConnectionOptions {
   siteName?: string;
   /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
   maxRetries?: number;
-  /** Milliseconds per attempt before giving up on it. @default undefined (no limit) */
+  /**
+   * Milliseconds per attempt before giving up on it; also the longest a call waits when OpenRouter
+   * asks for a wait (`Retry-After`) before a retry: a longer one is raised at once, with `retryAfterMs`.
+   * @default undefined (no limit)
+   */
   timeout?: number;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>;

@@ -14,14 +14,27 @@ describe("providerMessageOf", () => {
 });
 
 describe("retryAfterMsOf", () => {
-  it("reads seconds, HTTP dates and availability.retry_after, capped at 60 s", () => {
+  it("reads seconds, HTTP dates and availability.retry_after, uncapped (the retry policy decides)", () => {
     expect(retryAfterMsOf(new Headers({ "retry-after": "2" }), undefined)).toBe(2000);
     expect(retryAfterMsOf(new Headers({ "retry-after": "0.25" }), undefined)).toBe(250);
     const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(retryAfterMsOf(new Headers({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }), undefined, now)).toBe(5000);
+    expect(retryAfterMsOf(new Headers({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }), undefined, undefined, now)).toBe(5000);
     expect(retryAfterMsOf(undefined, { retry_after: 40 })).toBe(40_000);
-    expect(retryAfterMsOf(new Headers({ "retry-after": "3600" }), undefined)).toBe(60_000);
+    expect(retryAfterMsOf(new Headers({ "retry-after": "3600" }), undefined)).toBe(3_600_000);
+    expect(retryAfterMsOf(new Headers({ "retry-after": "-5" }), undefined)).toBe(0);
     expect(retryAfterMsOf(new Headers(), {})).toBeUndefined();
+  });
+
+  it("falls back to X-RateLimit-Reset (epoch ms or s), from the response or echoed in metadata.headers", () => {
+    const now = Date.parse("2026-04-28T23:59:00Z");
+    const reset = String(Date.parse("2026-04-29T00:00:00Z"));
+    expect(retryAfterMsOf(new Headers({ "x-ratelimit-reset": reset }), undefined, undefined, now)).toBe(60_000);
+    expect(retryAfterMsOf(new Headers({ "x-ratelimit-reset": String(Number(reset) / 1000) }), undefined, undefined, now)).toBe(60_000);
+    expect(retryAfterMsOf(undefined, undefined, { headers: { "X-RateLimit-Reset": reset } }, now)).toBe(60_000);
+    expect(retryAfterMsOf(undefined, undefined, { headers: { "X-RateLimit-Reset": reset } }, now + 120_000)).toBe(0);
+    // Retry-After first, wherever it is
+    expect(retryAfterMsOf(undefined, { retry_after: 40 }, { headers: { "Retry-After": "17", "X-RateLimit-Reset": reset } }, now)).toBe(17_000);
+    expect(retryAfterMsOf(undefined, undefined, { headers: "nope" })).toBeUndefined();
   });
 });
 

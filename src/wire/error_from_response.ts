@@ -1,4 +1,7 @@
 // status + body + response headers → the right OpenRouterError subclass. The only status switch.
+// errors.ts imports errorFromResponse back for OpenRouterError.fromResponse: keep the classes out
+// of this module's top level, so the cycle stays harmless whichever module loads first.
+/* oxlint-disable import/no-cycle */
 import {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
@@ -13,9 +16,10 @@ import {
   OpenRouterStreamError,
   OpenRouterTimeoutError,
 } from "./errors.js";
+/* oxlint-enable import/no-cycle */
+import { type RateLimitKind, rateLimitKindOf } from "./rate_limit_type.js";
 import type { OpenRouterErrorObject } from "./types.js";
 
-const RETRY_AFTER_CAP_MS = 60_000;
 const SNIPPET = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,30 +54,63 @@ export function providerMessageOf(raw: unknown): string | undefined {
   return JSON.stringify(value).slice(0, SNIPPET);
 }
 
-/** `Retry-After` (seconds or an HTTP date), else the body's `availability.retry_after` (seconds), in ms. */
+/** A header from the response, else from `metadata.headers`, where OpenRouter echoes the ones it got (fixtures/error-429-free-models-per-day.transcribed.json). */
+function echoedHeader(headers: Headers | undefined, metadata: Record<string, unknown> | undefined, name: string): string | undefined {
+  const sent = headers?.get(name);
+  if (sent) return sent;
+  const echoed = metadata?.["headers"];
+  if (!isRecord(echoed)) return undefined;
+  for (const [key, value] of Object.entries(echoed)) {
+    if (key.toLowerCase() === name && (typeof value === "string" || typeof value === "number")) return String(value);
+  }
+  return undefined;
+}
+
+function retryAfterHeaderMs(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? date - now : undefined;
+}
+
+// X-RateLimit-Reset on OpenRouter's own 429s is an epoch in ms ("1777420800000"; api.md §1.2);
+// an epoch in seconds or an HTTP date is read too
+function resetHeaderMs(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const number = Number(value);
+  if (Number.isFinite(number)) {
+    if (number >= 1e12) return number - now;
+    return number >= 1e9 ? number * 1000 - now : undefined;
+  }
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? date - now : undefined;
+}
+
+/**
+ * How long OpenRouter asked to wait, in ms, uncapped (the retry policy decides what it waits):
+ * `Retry-After` (seconds or an HTTP date), else the body's `availability.retry_after` (seconds),
+ * else `X-RateLimit-Reset`. Headers are read from the response, else from `metadata.headers`.
+ */
 export function retryAfterMsOf(
   headers: Headers | undefined,
   availability: Record<string, unknown> | undefined,
+  metadata?: Record<string, unknown>,
   now = Date.now()
 ): number | undefined {
-  const header = headers?.get("retry-after");
-  let ms: number | undefined;
-  if (header) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds)) ms = seconds * 1000;
-    else {
-      const date = Date.parse(header);
-      if (Number.isFinite(date)) ms = date - now;
-    }
-  }
+  let ms = retryAfterHeaderMs(echoedHeader(headers, metadata, "retry-after"), now);
   if (ms === undefined) {
     const seconds = availability?.["retry_after"];
     if (typeof seconds === "number" && Number.isFinite(seconds)) ms = seconds * 1000;
   }
-  return ms === undefined ? undefined : Math.min(Math.max(0, ms), RETRY_AFTER_CAP_MS);
+  ms ??= resetHeaderMs(echoedHeader(headers, metadata, "x-ratelimit-reset"), now);
+  return ms === undefined ? undefined : Math.max(0, Math.round(ms));
 }
 
-function fixFor(status: number | undefined, error: OpenRouterErrorObject): string | undefined {
+function fixFor(status: number | undefined, error: OpenRouterErrorObject, rateLimit: RateLimitKind): string | undefined {
+  if (status === 429 && rateLimit.type === "stop") {
+    return "A quota, not a momentary rate limit: retrying within seconds will not help. Wait for it to reset (retryAfterMs, when known), add credits at https://openrouter.ai/credits (free models allow 50 requests a day, 1000 once $10 of credits were bought), or use another model or provider key.";
+  }
   switch (status) {
     case 401:
       return "Check the API key: pass { apiKey } or set OPENROUTER_API_KEY (keys look like sk-or-v1-…).";
@@ -102,13 +139,14 @@ function headerOf(headers: Headers | undefined, ...names: string[]): string | un
 /**
  * Builds the typed error for an HTTP status and body. `body` is the parsed JSON when it parsed,
  * else the raw text (HTML from a proxy, an empty body…). Also used for in-band errors, with the
- * numeric `error.code` as the status.
+ * numeric `error.code` as the status. `statusText` names a body that carries no message.
  */
 export function errorFromBody(
   status: number | undefined,
   body: unknown,
   headers?: Headers,
-  extra: Partial<OpenRouterErrorFields> = {}
+  extra: Partial<OpenRouterErrorFields> = {},
+  statusText?: string
 ): OpenRouterError {
   const envelope = isRecord(body) ? body : undefined;
   const error: OpenRouterErrorObject = isRecord(envelope?.["error"])
@@ -124,21 +162,28 @@ export function errorFromBody(
 
   let serverMessage: string;
   if (typeof error.message === "string" && error.message) serverMessage = error.message;
-  else if (typeof body === "string") {
-    const text = body.trim();
-    serverMessage = text ? `non-JSON body: ${text.replace(/\s+/g, " ").slice(0, SNIPPET)}` : "empty body";
-  } else serverMessage = "no error message";
+  else {
+    let what = "no error message";
+    if (typeof body === "string") {
+      const text = body.trim();
+      what = text ? `non-JSON body: ${text.replace(/\s+/g, " ").slice(0, SNIPPET)}` : "empty body";
+    }
+    // HTTP/2 responses have no status text
+    serverMessage = statusText ? `${statusText} (${what})` : what;
+  }
 
   let message = `OpenRouter ${effectiveStatus ?? code ?? "error"}: ${serverMessage}`;
   if (providerName || upstream) {
     message += ` (${providerName ?? "provider"}${upstream && upstream !== serverMessage ? `: ${upstream}` : ""})`;
   }
-  const fix = fixFor(effectiveStatus, error);
+  const rateLimit = rateLimitKindOf(serverMessage, { code, metadata, availability });
+  const fix = fixFor(effectiveStatus, error, rateLimit);
   if (fix) message += `\n${fix}`;
 
   const fields = {
     status: effectiveStatus,
-    code,
+    // as the published 0.4 package: the HTTP status when the body names no code
+    code: code ?? effectiveStatus,
     metadata,
     availability,
     raw: envelope ?? (typeof body === "string" ? body.slice(0, SNIPPET) : body),
@@ -146,9 +191,9 @@ export function errorFromBody(
     requestId: headerOf(headers, "x-request-id", "request-id", "cf-ray"),
     generationId: headerOf(headers, "x-generation-id"),
     headers,
+    retryAfterMs: retryAfterMsOf(headers, availability, metadata),
     ...extra,
   };
-  const retryAfterMs = retryAfterMsOf(headers, availability);
 
   switch (effectiveStatus) {
     case 400:
@@ -168,17 +213,23 @@ export function errorFromBody(
     case 524:
       return new OpenRouterTimeoutError(message, fields);
     case 429:
-      return new OpenRouterRateLimitError(message, { ...fields, retryAfterMs });
+      return new OpenRouterRateLimitError(message, { ...fields, rateLimitType: rateLimit.type, rateLimitReason: rateLimit.reason });
     default:
       if ((effectiveStatus !== undefined && effectiveStatus >= 500) || providerName || upstream) {
-        return new OpenRouterProviderError(message, { ...fields, retryAfterMs });
+        return new OpenRouterProviderError(message, fields);
       }
       return new OpenRouterError(message, fields);
   }
 }
 
-/** Reads a non-2xx response's body (JSON, HTML or nothing) and builds its typed error. */
-export async function errorFromResponse(response: Response, redact: (text: string) => string): Promise<OpenRouterError> {
+/**
+ * Reads a non-2xx response's body (JSON, HTML or nothing) and builds its typed error; also
+ * `OpenRouterError.fromResponse`, where there is no key to redact.
+ */
+export async function errorFromResponse(
+  response: Response,
+  redact: (text: string) => string = (text) => text
+): Promise<OpenRouterError> {
   let text = "";
   try {
     text = redact(await response.text());
@@ -193,7 +244,7 @@ export async function errorFromResponse(response: Response, redact: (text: strin
       body = text;
     }
   }
-  return errorFromBody(response.status, body, response.headers);
+  return errorFromBody(response.status, body, response.headers, {}, response.statusText);
 }
 
 /**

@@ -2,7 +2,28 @@
 // Errors are built from the response alone (status, body, response headers), never from the
 // request, so the API key is structurally absent.
 
-const BRAND = Symbol.for("@langchain/openrouter/error");
+// The one import cycle in wire/: the status switch builds these classes, and fromResponse is that
+// switch. Harmless while neither module uses the other's exports at its top level, only in functions.
+// oxlint-disable-next-line import/no-cycle
+import { errorFromResponse } from "./error_from_response.js";
+import { type OpenRouterRateLimitType, rateLimitKindOf } from "./rate_limit_type.js";
+
+export type { OpenRouterRateLimitType };
+
+// Brands are Symbol.for keys on each class's prototype, named as @langchain/core's error namespace
+// names them (`langchain.error`, then `langchain.error.openrouter[.<marker>]`, as the published 0.4
+// package brands its errors): `isInstance` and `instanceof` then hold across the ESM and CJS copies
+// of this package, and core's `LangChainError.isInstance` and the published classes' checks agree.
+const ROOT_BRAND = "langchain.error.openrouter";
+const CLASS_BRAND = Symbol("brand of this class");
+
+type ErrorClass = abstract new (...args: never[]) => OpenRouterError;
+
+function brand(errorClass: ErrorClass, marker?: string): void {
+  const symbol = Symbol.for(marker === undefined ? ROOT_BRAND : `${ROOT_BRAND}.${marker}`);
+  Object.defineProperty(errorClass, CLASS_BRAND, { value: symbol });
+  Object.defineProperty(errorClass.prototype, symbol, { value: true });
+}
 
 export interface OpenRouterErrorFields {
   /** HTTP status, or the `error.code` of an in-band error when it is numeric. */
@@ -21,9 +42,42 @@ export interface OpenRouterErrorFields {
   requestId?: string;
   /** `X-Generation-Id` response header, or the `id` of the chunk that carried the error. */
   generationId?: string;
-  /** The response headers (the request's are never kept). */
-  headers?: Headers;
+  /** The response headers (the request's are never kept); stored as a lower-cased record. */
+  headers?: Headers | Record<string, string>;
+  /** How long OpenRouter asked to wait before a retry, in ms (see {@link OpenRouterError.retryAfterMs}). */
+  retryAfterMs?: number;
   cause?: unknown;
+}
+
+/** The published 0.4 constructor's arguments after the message: `(statusCode?, code?, metadata?, headers?)`. */
+type PositionalArguments = [
+  statusCode?: number,
+  code?: number | string,
+  metadata?: Record<string, unknown>,
+  headers?: Headers | Record<string, string>,
+];
+
+/** Both constructor forms as one fields object: `(message, fields)` and the published `(message, statusCode, …)`. */
+function fieldsOfArguments<F extends OpenRouterErrorFields>(args: [F?] | PositionalArguments): F {
+  const [first, code, metadata, headers] = args;
+  if (typeof first === "object" && first !== null) return first;
+  return { status: first ?? undefined, code, metadata, headers } as F;
+}
+
+/** Lower-cased names, as `Headers` reports them; repeated headers joined as `Headers.get` joins them. */
+function headerRecordOf(headers: Headers | Record<string, string> | undefined): Record<string, string> | undefined {
+  if (headers == null) return undefined;
+  const record: Record<string, string> = {};
+  const add = (value: string, name: string) => {
+    const key = name.toLowerCase();
+    record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
+  };
+  if (typeof (headers as Headers).forEach === "function" && typeof (headers as Headers).get === "function") {
+    (headers as Headers).forEach(add);
+  } else {
+    for (const [name, value] of Object.entries(headers)) add(String(value), name);
+  }
+  return record;
 }
 
 /** Anything OpenRouter (or the network on the way to it) answered with instead of a completion. */
@@ -37,11 +91,31 @@ export class OpenRouterError extends Error {
   readonly userId?: string;
   readonly requestId?: string;
   readonly generationId?: string;
-  readonly headers?: Headers;
+  /**
+   * The response headers, names lower-cased (`error.headers["retry-after"]`), as the published 0.4
+   * package kept them. Not enumerable, so logs and JSON stay small.
+   */
+  readonly headers?: Record<string, string>;
+  /**
+   * How long OpenRouter asked to wait before a retry, in ms: `Retry-After` (seconds or an HTTP date),
+   * else the body's `availability.retry_after`, else `X-RateLimit-Reset`. Uncapped: a wait longer
+   * than 60 s or than what is left of `timeout` is not made; the error is raised at once with this
+   * set, so the caller decides.
+   */
+  readonly retryAfterMs?: number;
 
-  constructor(message: string, fields: OpenRouterErrorFields = {}) {
+  /** `fields` holds every field; the published 0.4 form `(message, statusCode?, code?, metadata?, headers?)` also works. */
+  constructor(message: string, fields?: OpenRouterErrorFields);
+  constructor(
+    message: string,
+    statusCode?: number,
+    code?: number | string,
+    metadata?: Record<string, unknown>,
+    headers?: Headers | Record<string, string>
+  );
+  constructor(message: string, ...args: [OpenRouterErrorFields?] | PositionalArguments) {
+    const fields = fieldsOfArguments(args);
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
-    Object.defineProperty(this, BRAND, { value: true });
     this.status = fields.status;
     this.code = fields.code;
     this.metadata = fields.metadata;
@@ -50,8 +124,24 @@ export class OpenRouterError extends Error {
     this.userId = fields.userId;
     this.requestId = fields.requestId;
     this.generationId = fields.generationId;
+    this.retryAfterMs = fields.retryAfterMs;
     // headers are kept but not enumerable, so logs and JSON stay small
-    Object.defineProperty(this, "headers", { value: fields.headers, enumerable: false });
+    Object.defineProperty(this, "headers", { value: headerRecordOf(fields.headers), enumerable: false });
+  }
+
+  /**
+   * The typed error for a non-2xx `Response` from OpenRouter, as the transport builds it: the same
+   * status → class mapping (finer than the published 0.4 package's, and each class still an
+   * OpenRouterAuthError for 401/403, an OpenRouterRateLimitError for 429), its body's message,
+   * `code`, `metadata` and `availability`, and the status text when the body is not JSON. Reads the body.
+   */
+  static fromResponse(response: Response): Promise<OpenRouterError> {
+    return errorFromResponse(response);
+  }
+
+  /** The published 0.4 package's name for {@link status}. */
+  get statusCode(): number | undefined {
+    return this.status;
   }
 
   /** The serving provider's display name (`metadata.provider_name`), when OpenRouter names one. */
@@ -60,9 +150,23 @@ export class OpenRouterError extends Error {
     return typeof name === "string" ? name : undefined;
   }
 
-  /** `instanceof` that also holds across the ESM and CJS copies of this package. */
-  static isInstance(value: unknown): value is OpenRouterError {
-    return typeof value === "object" && value !== null && BRAND in value;
+  static {
+    brand(this);
+    // what core's LangChainError.isInstance looks for; the published 0.4 errors extend LangChainError
+    Object.defineProperty(this.prototype, Symbol.for("langchain.error"), { value: true });
+  }
+
+  /**
+   * `instanceof` that also holds across the ESM and CJS copies of this package, per class:
+   * `OpenRouterAuthError.isInstance(error)` is true for auth errors (401 and 403) only.
+   */
+  static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
+    const symbol = (this as unknown as { [CLASS_BRAND]?: symbol })[CLASS_BRAND];
+    return typeof value === "object" && value !== null && symbol !== undefined && (value as Record<symbol, unknown>)[symbol] === true;
+  }
+
+  static override [Symbol.hasInstance]<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
+    return OpenRouterError.isInstance.call(this, value) as boolean;
   }
 
   toJSON(): Record<string, unknown> {
@@ -70,33 +174,47 @@ export class OpenRouterError extends Error {
       name: this.name,
       message: this.message,
       status: this.status,
+      statusCode: this.status,
       code: this.code,
       metadata: this.metadata,
       availability: this.availability,
       userId: this.userId,
       requestId: this.requestId,
       generationId: this.generationId,
+      retryAfterMs: this.retryAfterMs,
     };
   }
 }
 
 /** 400: invalid parameters, or an upstream 4xx passed through ("Provider returned error"). */
 export class OpenRouterBadRequestError extends OpenRouterError {
+  static {
+    brand(this, "bad_request");
+  }
   override name = "OpenRouterBadRequestError";
 }
 
-/** 401, or no API key at all. */
+/** 401, or no API key at all; the base of the 403 classes (moderation, permission). */
 export class OpenRouterAuthError extends OpenRouterError {
+  static {
+    brand(this, "auth");
+  }
   override name = "OpenRouterAuthError";
 }
 
 /** 402: the balance or the key's limit cannot cover the request (OpenRouter reserves `max_tokens`). */
 export class OpenRouterInsufficientCreditsError extends OpenRouterError {
+  static {
+    brand(this, "insufficient_credits");
+  }
   override name = "OpenRouterInsufficientCreditsError";
 }
 
-/** 403 flagged by moderation. */
-export class OpenRouterModerationError extends OpenRouterError {
+/** 403 flagged by moderation; an OpenRouterAuthError, as every 403 is in the published 0.4 package. */
+export class OpenRouterModerationError extends OpenRouterAuthError {
+  static {
+    brand(this, "moderation");
+  }
   override name = "OpenRouterModerationError";
   /** Why the input was flagged (`metadata.reasons`). */
   get reasons(): string[] {
@@ -110,48 +228,86 @@ export class OpenRouterModerationError extends OpenRouterError {
   }
 }
 
-/** Other 403s: guardrails, region blocks, missing permissions. */
-export class OpenRouterPermissionError extends OpenRouterError {
+/** Other 403s: guardrails, region blocks, missing permissions; also an OpenRouterAuthError. */
+export class OpenRouterPermissionError extends OpenRouterAuthError {
+  static {
+    brand(this, "permission");
+  }
   override name = "OpenRouterPermissionError";
 }
 
 /** 404: unknown or deprecated model, or no provider left after routing filters. */
 export class OpenRouterNotFoundError extends OpenRouterError {
+  static {
+    brand(this, "not_found");
+  }
   override name = "OpenRouterNotFoundError";
 }
 
 /** 408/504/524, or no answer within `timeout`. */
 export class OpenRouterTimeoutError extends OpenRouterError {
+  static {
+    brand(this, "timeout");
+  }
   override name = "OpenRouterTimeoutError";
+}
+
+/** The fields of a 429: those of every error, and what kind of limit it was. */
+export interface OpenRouterRateLimitErrorFields extends OpenRouterErrorFields {
+  rateLimitType?: OpenRouterRateLimitType;
+  rateLimitReason?: string;
 }
 
 /** 429, from OpenRouter or from the upstream provider. */
 export class OpenRouterRateLimitError extends OpenRouterError {
-  override name = "OpenRouterRateLimitError";
-  /** How long OpenRouter asked to wait (`Retry-After` or `availability.retry_after`), in ms. */
-  readonly retryAfterMs?: number;
-  constructor(message: string, fields: OpenRouterErrorFields & { retryAfterMs?: number } = {}) {
-    super(message, fields);
-    this.retryAfterMs = fields.retryAfterMs;
+  static {
+    brand(this, "rate_limit");
   }
+  override name = "OpenRouterRateLimitError";
+  /**
+   * `"stop"` for a quota that a short wait will not lift (OpenRouter's daily cap on free models,
+   * an exhausted upstream quota, `availability.retryable: false`): it is never retried. `"retry"`
+   * for ordinary throttling, retried as any 429.
+   */
+  readonly rateLimitType: OpenRouterRateLimitType;
+  /** OpenRouter's name for the limit when it sends one, e.g. `"free-models-per-day"` or `limit_source`; `"quota_message"` for a quota known only by its wording. */
+  readonly rateLimitReason?: string;
+
+  constructor(message: string, fields?: OpenRouterRateLimitErrorFields);
+  constructor(
+    message: string,
+    statusCode?: number,
+    code?: number | string,
+    metadata?: Record<string, unknown>,
+    headers?: Headers | Record<string, string>
+  );
+  constructor(message: string, ...args: [OpenRouterRateLimitErrorFields?] | PositionalArguments) {
+    const fields = fieldsOfArguments(args);
+    super(message, fields);
+    const kind =
+      fields.rateLimitType === undefined ? rateLimitKindOf(message, fields) : { type: fields.rateLimitType, reason: fields.rateLimitReason };
+    this.rateLimitType = kind.type;
+    this.rateLimitReason = kind.reason;
+  }
+
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+    return { ...super.toJSON(), rateLimitType: this.rateLimitType, rateLimitReason: this.rateLimitReason };
   }
 }
 
 /** 5xx and upstream provider failures: the provider name and its raw message are in `metadata`. */
 export class OpenRouterProviderError extends OpenRouterError {
-  override name = "OpenRouterProviderError";
-  /** How long OpenRouter asked to wait (`Retry-After` on 503), in ms. */
-  readonly retryAfterMs?: number;
-  constructor(message: string, fields: OpenRouterErrorFields & { retryAfterMs?: number } = {}) {
-    super(message, fields);
-    this.retryAfterMs = fields.retryAfterMs;
+  static {
+    brand(this, "provider");
   }
+  override name = "OpenRouterProviderError";
 }
 
 /** `fetch` itself failed: DNS, refused or reset connection, a body cut before it was complete. */
 export class OpenRouterConnectionError extends OpenRouterError {
+  static {
+    brand(this, "connection");
+  }
   override name = "OpenRouterConnectionError";
 }
 
@@ -161,6 +317,9 @@ export class OpenRouterConnectionError extends OpenRouterError {
  * the same status would have produced before the stream started (e.g. an OpenRouterRateLimitError).
  */
 export class OpenRouterStreamError extends OpenRouterError {
+  static {
+    brand(this, "stream");
+  }
   override name = "OpenRouterStreamError";
   /** The text received before the failure, where known. */
   readonly partialText?: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorFromBody } from "./error_from_response.js";
-import { OpenRouterConnectionError, OpenRouterTimeoutError } from "./errors.js";
-import { isRetryable, retryDelayMs } from "./retry_policy.js";
+import { OpenRouterConnectionError, OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { isRetryable, RETRY_AFTER_CAP_MS, retryDelayMs, waitFits } from "./retry_policy.js";
 
 describe("retry policy", () => {
   it("retries 408, 409, 429, 5xx, timeouts and network failures; never other 4xx", () => {
@@ -24,5 +24,24 @@ describe("retry policy", () => {
     expect(retryDelayMs(1, plain, () => 1)).toBe(500);
     expect(retryDelayMs(3, plain, () => 1)).toBe(2000);
     expect(retryDelayMs(10, plain, () => 1)).toBe(8000);
+  });
+
+  it("never retries a quota 429 (rateLimitType stop)", () => {
+    expect(isRetryable(errorFromBody(429, { error: { message: "Rate limit exceeded: free-models-per-day" } }))).toBe(false);
+    expect(isRetryable(errorFromBody(429, { error: { message: "Rate limit exceeded: free-models-per-min" } }))).toBe(true);
+    expect(isRetryable(new OpenRouterRateLimitError("x", { status: 429, rateLimitType: "stop" }))).toBe(false);
+  });
+
+  it("makes a wait OpenRouter asked for only up to 60 s and up to what is left of the timeout", () => {
+    const asking = (seconds: number) => errorFromBody(503, {}, new Headers({ "retry-after": String(seconds) }));
+    expect(RETRY_AFTER_CAP_MS).toBe(60_000);
+    expect(waitFits(asking(60), undefined)).toBe(true);
+    expect(waitFits(asking(120), undefined)).toBe(false);
+    expect(waitFits(asking(5), 5000)).toBe(true);
+    expect(waitFits(asking(5), 4999)).toBe(false);
+    expect(waitFits(asking(1), -10)).toBe(false);
+    // our own backoff is not OpenRouter's request: bounded by maxRetries only
+    expect(waitFits(errorFromBody(503, {}), 0)).toBe(true);
+    expect(waitFits(new Error("not ours"), 0)).toBe(true);
   });
 });

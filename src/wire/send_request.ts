@@ -3,7 +3,7 @@
 import { AbortScope, sleep } from "./abort_scope.js";
 import { errorFromBody, errorFromResponse } from "./error_from_response.js";
 import { OpenRouterConnectionError, OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
-import { isRetryable, retryDelayMs } from "./retry_policy.js";
+import { isRetryable, retryDelayMs, waitFits } from "./retry_policy.js";
 
 /** Everything needed to reach OpenRouter; built once per client, never per request. */
 export interface OpenRouterConnection {
@@ -14,7 +14,7 @@ export interface OpenRouterConnection {
   headers: Record<string, string>;
   /** Retries after the first attempt. */
   maxRetries: number;
-  /** Per-attempt timeout in ms; on streams also the longest wait for the next bytes. */
+  /** Per-attempt timeout in ms; on streams also the longest wait for the next bytes; and the most a call waits for a `Retry-After`. */
   timeout?: number;
   /** A fetch implementation; the global one by default. */
   fetch?: typeof fetch;
@@ -78,6 +78,7 @@ async function withRetries<T>(
 ): Promise<T> {
   const payload = serialise(options.body);
   const { signal } = options;
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw signal.reason;
     const scope = new AbortScope(signal, connection.timeout);
@@ -93,6 +94,9 @@ async function withRetries<T>(
       scope.dispose();
     }
     if (attempt > connection.maxRetries || !isRetryable(failure)) throw failure;
+    // `timeout` is per attempt, and also the most a whole call waits on OpenRouter's say-so
+    const remainingMs = connection.timeout === undefined ? undefined : connection.timeout - (Date.now() - started);
+    if (!waitFits(failure, remainingMs)) throw failure;
     await sleep(retryDelayMs(attempt, failure, Math.random, connection.retryBaseDelayMs), signal);
   }
 }
