@@ -41,9 +41,15 @@ const cacheControl: Check = (value) =>
 const url: Check = (value) =>
   typeof value === "string" && /^https?:\/\/[^/]/i.test(value) ? undefined : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
 const fetchFunction: Check = (value) => (typeof value === "function" ? undefined : "a fetch function");
+const prediction: Check = (value) =>
+  isRecord(value) && value["type"] === "content" && typeof value["content"] === "string"
+    ? undefined
+    : 'an object such as { type: "content", content: "the text the answer will mostly repeat" }';
 
 const CHECKS: Record<string, Check> = {
   model: nonEmptyString,
+  modelName: nonEmptyString,
+  stopSequences: stop,
   temperature: number,
   maxTokens: integer(1),
   topP: number,
@@ -60,6 +66,9 @@ const CHECKS: Record<string, Check> = {
   topLogprobs: integer(0),
   user: string,
   sessionId: string,
+  trace: object,
+  transforms: stringArray,
+  prediction,
   provider: object,
   models: stringArray,
   route,
@@ -77,6 +86,7 @@ const CHECKS: Record<string, Check> = {
   baseURL: url,
   siteUrl: string,
   siteName: string,
+  appCategories: stringArray,
   maxRetries: integer(0),
   timeout: positiveNumber,
   defaultHeaders: headersProblem,
