@@ -34,6 +34,7 @@ import type {
   OpenRouterWebSearchOptions,
 } from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
+import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./package_version.js";
@@ -205,6 +206,11 @@ export class ChatOpenRouter
 
   set modelName(value: string) {
     this.model = value;
+  }
+
+  /** The option names a call takes (core's and this package's). */
+  override get callKeys(): string[] {
+    return [...new Set([...super.callKeys, ...CALL_OPTION_NAMES])];
   }
 
   _llmType(): string {
