@@ -1,9 +1,18 @@
 // What code written for @langchain/openrouter 0.4.11 relies on, beyond the options: the
-// constructor's forms, modelName, serialized JSON, run metadata.
+// constructor's forms, modelName, the exports its users import, serialized JSON, run metadata.
 import { readFileSync } from "node:fs";
 import { load } from "@langchain/core/load";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ChatOpenRouter } from "../src/index.js";
+import {
+  ChatOpenRouter,
+  type ChatOpenRouterCallOptions,
+  type ChatOpenRouterFields,
+  type ChatOpenRouterInput,
+  OPENROUTER_MODEL_PROFILES,
+  type OpenRouter,
+  type OpenRouterPlugin,
+  type OpenRouterResponseFormat,
+} from "../src/index.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "../src/chat_models/package_version.js";
 import { CANARY_API_KEY, lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
 
@@ -66,6 +75,44 @@ describe("serialization", () => {
     await loaded.invoke("hi");
     expect(lastChatBody(emulator.current)).toMatchObject({ model: "anthropic/claude-sonnet-4.5", temperature: 0, max_tokens: 64 });
     expect(emulator.current.lastRequest()!.headers["x-title"]).toBe("My App");
+  });
+});
+
+describe("exports 0.4.11's users import", () => {
+  it("OPENROUTER_MODEL_PROFILES: every shipped catalog model's profile, by slug", () => {
+    expect(Object.keys(OPENROUTER_MODEL_PROFILES).length).toBeGreaterThan(300);
+    expect(OPENROUTER_MODEL_PROFILES["openai/gpt-4o"]).toEqual(modelOn(emulator.current, { model: "openai/gpt-4o" }).profile);
+    expect(OPENROUTER_MODEL_PROFILES["openai/gpt-4o"]).toMatchObject({ toolCalling: true, structuredOutput: true, imageInputs: true });
+    expect(Object.isFrozen(OPENROUTER_MODEL_PROFILES)).toBe(true);
+  });
+
+  it("the type names: ChatOpenRouterInput, the OpenRouter namespace, OpenRouterPlugin, OpenRouterResponseFormat", async () => {
+    // written as a 0.4.11 user writes it; the type checker (npm run typecheck) is the test
+    const provider: OpenRouter.ProviderPreferences = { order: ["Anthropic"], sort: "throughput", data_collection: "deny", quantizations: ["fp8"] };
+    const sort: OpenRouter.ProviderSortConfig = { by: "price", partition: "none" };
+    const plugins: OpenRouterPlugin[] = [{ id: "web", max_results: 3 }];
+    const web: OpenRouter.WebPlugin = { id: "web", engine: "exa" };
+    const pluginList: OpenRouter.PluginDefinition[] = [web, { id: "file-parser", pdf: { engine: "pdf-text" } }];
+    const trace: OpenRouter.TraceConfig = { trace_id: "t", generation_name: "g" };
+    const format: OpenRouterResponseFormat = { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } };
+    const message: OpenRouter.Message = { role: "user", content: [{ type: "text", text: "hi" }] };
+    const system: OpenRouter.SystemMessage = { role: "system", content: "be brief" };
+    const choice: OpenRouter.ToolChoiceOption = { type: "function", function: { name: "get_weather" } };
+    const usage: OpenRouter.ChatGenerationTokenUsage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 };
+    const body: OpenRouter.ChatGenerationParams = { model: "openai/gpt-4o", messages: [system, message], provider, plugins: pluginList, trace, response_format: format, tool_choice: choice };
+    const input: ChatOpenRouterInput = { model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL: emulator.current.baseURL, provider: { ...provider, sort }, plugins, trace };
+    const fields: ChatOpenRouterFields = input;
+    const call: Partial<ChatOpenRouterCallOptions> = { response_format: format, prediction: { type: "content", content: "x" } };
+    expect([usage.total_tokens, body.messages.length]).toEqual([3, 2]);
+    await new ChatOpenRouter(fields).invoke("hi", call);
+    expect(lastChatBody(emulator.current)).toMatchObject({ plugins, trace, response_format: format, prediction: { type: "content", content: "x" } });
+  });
+
+  it("callKeys lists every call option 0.4.11 lists", () => {
+    const published = ["tools", "tool_choice", "response_format", "seed", "strict", "temperature", "maxTokens", "topP", "topK", "frequencyPenalty", "presencePenalty", "repetitionPenalty", "minP", "topA", "stop", "logitBias", "topLogprobs", "user", "transforms", "models", "route", "provider", "plugins", "sessionId", "trace", "prediction"];
+    const callKeys = modelOn(emulator.current).callKeys;
+    expect(callKeys).toEqual(expect.arrayContaining([...published, "signal", "timeout", "callbacks", "outputVersion"]));
+    expect(new Set(callKeys).size).toBe(callKeys.length);
   });
 });
 
