@@ -1,12 +1,14 @@
 export { ChatOpenRouter } from "./chat_models/chat_openrouter.js";
-export { refreshModelCatalog, type RefreshModelCatalogOptions } from "./chat_models/model_catalog.js";
+export { OPENROUTER_MODEL_PROFILES, refreshModelCatalog, type RefreshModelCatalogOptions } from "./chat_models/model_catalog.js";
 export { MODEL_CATALOG_CAPTURED_AT, MODEL_CATALOG_SOURCE } from "./chat_models/model_catalog_data.js";
 export type { StructuredOutputMethod } from "./chat_models/structured_output.js";
 export type {
   ChatOpenRouterCallOptions,
   ChatOpenRouterFields,
+  ChatOpenRouterInput,
   ChatOpenRouterRequestOptions,
 } from "./chat_models/options.js";
+export type * as OpenRouter from "./wire/openrouter_namespace.js";
 export { OpenRouterClient } from "./platform/openrouter_client.js";
 export type {
   GetGenerationOptions,
@@ -55,6 +57,7 @@ export type {
   OpenRouterPercentiles,
   OpenRouterPlugin,
   OpenRouterPluginId,
+  OpenRouterPrediction,
   OpenRouterProviderPreferences,
   OpenRouterProviderSortBy,
   OpenRouterQuantization,
@@ -68,6 +71,7 @@ export type {
   OpenRouterTokenLogprob,
   OpenRouterTool,
   OpenRouterToolChoice,
+  OpenRouterTraceConfig,
   OpenRouterUsage,
   OpenRouterUserLocation,
   OpenRouterWebSearchOptions,

@@ -80,14 +80,15 @@ describe("invoke", () => {
     });
   });
 
-  it("sends Authorization and attribution headers, and no attribution unless asked", async () => {
+  it("sends Authorization and attribution headers: LangChain's unless the app names itself", async () => {
     await modelOn(emulator.current).invoke("hi");
     const plain = emulator.current.lastRequest()!.headers;
     expect(plain["authorization"]).toBe(`Bearer ${CANARY_API_KEY}`);
     expect(plain["content-type"]).toBe("application/json");
-    expect(plain["http-referer"]).toBeUndefined();
-    expect(plain["x-openrouter-title"]).toBeUndefined();
-    expect(plain["x-title"]).toBeUndefined();
+    expect(plain["http-referer"]).toBe("https://docs.langchain.com");
+    expect(plain["x-openrouter-title"]).toBe("LangChain");
+    expect(plain["x-title"]).toBe("LangChain");
+    expect(plain["x-openrouter-categories"]).toBeUndefined();
 
     await modelOn(emulator.current, { siteUrl: "https://myapp.com", siteName: "My App", defaultHeaders: { "x-extra": "1" } }).invoke("hi");
     const attributed = emulator.current.lastRequest()!.headers;

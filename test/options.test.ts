@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { ChatOpenRouter, type ChatOpenRouterFields } from "../src/index.js";
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterAuthError, OpenRouterTimeoutError } from "../src/index.js";
 import { CANARY_API_KEY, lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
+import { FastRetryChatOpenRouter } from "./reliability/helpers/fast_retry_model.js";
 
 const emulator = useEmulator();
 
@@ -19,13 +22,16 @@ const EVERY_OPTION: Partial<ChatOpenRouterFields> = {
   logitBias: { "50256": -100 },
   user: "user-42",
   sessionId: "session-1",
+  trace: { trace_id: "trace-9", generation_name: "answer" },
+  transforms: ["middle-out"],
+  prediction: { type: "content", content: "const x = 1;" },
   provider: { order: ["Anthropic", "Google"], allow_fallbacks: true, sort: { by: "price", partition: "none" }, max_price: { prompt: 1 } },
   models: ["openai/gpt-4o", "anthropic/claude-sonnet-4.5"],
   route: "fallback",
   plugins: [{ id: "web", max_results: 5 }, { id: "file-parser", pdf: { engine: "mistral-ocr" } }],
   reasoning: { effort: "high", exclude: false },
   modalities: ["text"],
-  modelKwargs: { transforms: ["middle-out"], temperature: 0.3 },
+  modelKwargs: { debug: { echo_upstream_body: true }, temperature: 0.3 },
 };
 
 describe("options", () => {
@@ -47,13 +53,16 @@ describe("options", () => {
       logit_bias: { "50256": -100 },
       user: "user-42",
       session_id: "session-1",
+      trace: { trace_id: "trace-9", generation_name: "answer" },
+      transforms: ["middle-out"],
+      prediction: { type: "content", content: "const x = 1;" },
       provider: EVERY_OPTION.provider,
       models: EVERY_OPTION.models,
       route: "fallback",
       plugins: EVERY_OPTION.plugins,
       reasoning: { effort: "high", exclude: false },
       modalities: ["text"],
-      transforms: ["middle-out"],
+      debug: { echo_upstream_body: true },
       messages: [{ role: "user", content: "hi" }],
     });
   });
@@ -129,5 +138,181 @@ describe("options", () => {
       /could not serialise the request to JSON/
     );
     expect(emulator.current.chatRequests()).toHaveLength(0);
+  });
+});
+
+describe("options 0.4.11 has: sessionId, trace, transforms, prediction, appCategories", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("sends trace, transforms, prediction and sessionId from a call, over the model's", async () => {
+    const model = modelOn(emulator.current, { sessionId: "model-session", transforms: ["middle-out"], trace: { trace_id: "t-model" } });
+    await model.invoke("hi", {
+      sessionId: "call-session",
+      trace: { trace_id: "t-call", span_name: "step" },
+      transforms: [],
+      prediction: { type: "content", content: "Hello" },
+    });
+    expect(lastChatBody(emulator.current)).toMatchObject({
+      session_id: "call-session",
+      trace: { trace_id: "t-call", span_name: "step" },
+      transforms: [],
+      prediction: { type: "content", content: "Hello" },
+    });
+    await model.invoke("hi");
+    expect(lastChatBody(emulator.current)).toMatchObject({ session_id: "model-session", transforms: ["middle-out"], trace: { trace_id: "t-model" } });
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("prediction");
+  });
+
+  it("takes sessionId from OPENROUTER_SESSION_ID when unset; an empty id (option or variable) sends none", async () => {
+    vi.stubEnv("OPENROUTER_SESSION_ID", "env-session");
+    const fromEnv = modelOn(emulator.current);
+    expect(fromEnv.sessionId).toBe("env-session");
+    await fromEnv.invoke("hi");
+    expect(lastChatBody(emulator.current)["session_id"]).toBe("env-session");
+    // a call opts out with ""
+    await fromEnv.invoke("hi", { sessionId: "" });
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("session_id");
+    // the option wins over the variable, also when it is ""
+    await modelOn(emulator.current, { sessionId: "own" }).invoke("hi");
+    expect(lastChatBody(emulator.current)["session_id"]).toBe("own");
+    await modelOn(emulator.current, { sessionId: "" }).invoke("hi");
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("session_id");
+    vi.stubEnv("OPENROUTER_SESSION_ID", "");
+    expect(modelOn(emulator.current).sessionId).toBeUndefined();
+  });
+
+  it("sends appCategories comma-joined as X-OpenRouter-Categories, and no header when empty", async () => {
+    await modelOn(emulator.current, { appCategories: ["cli-agent", "programming-app"] }).invoke("hi");
+    expect(emulator.current.lastRequest()!.headers["x-openrouter-categories"]).toBe("cli-agent,programming-app");
+    await modelOn(emulator.current, { appCategories: [] }).invoke("hi");
+    expect(emulator.current.lastRequest()!.headers).not.toHaveProperty("x-openrouter-categories");
+  });
+
+  it("sends LangChain's attribution by default, the app's when set (docs: App attribution)", async () => {
+    const model = modelOn(emulator.current);
+    expect([model.siteUrl, model.siteName]).toEqual(["https://docs.langchain.com", "LangChain"]);
+    await model.invoke("hi");
+    expect(emulator.current.lastRequest()!.headers).toMatchObject({
+      "http-referer": "https://docs.langchain.com",
+      "x-openrouter-title": "LangChain",
+      "x-title": "LangChain",
+    });
+    await modelOn(emulator.current, { siteName: "My App" }).invoke("hi");
+    expect(emulator.current.lastRequest()!.headers).toMatchObject({ "http-referer": "https://docs.langchain.com", "x-title": "My App" });
+    await modelOn(emulator.current, { siteUrl: "", siteName: "" }).invoke("hi");
+    expect(emulator.current.lastRequest()!.headers).not.toHaveProperty("http-referer");
+    expect(emulator.current.lastRequest()!.headers).not.toHaveProperty("x-title");
+  });
+
+  it("sends no stop for an empty list (the standard tests' stopSequences: [])", async () => {
+    await modelOn(emulator.current, { stop: [] }).invoke("hi");
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("stop");
+    await modelOn(emulator.current, { stop: ["END"] }).invoke("hi", { stop: [] });
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("stop");
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ["transforms as a string", { transforms: "middle-out" }, /"transforms" must be an array of strings/],
+    ["trace as a string", { trace: "t-1" }, /"trace" must be an object/],
+    ["prediction without content", { prediction: { type: "content" } }, /"prediction" must be an object such as \{ type: "content"/],
+    ["appCategories as a string", { appCategories: "cli-agent" }, /"appCategories" must be an array of strings/],
+    ["sessionId as a number", { sessionId: 7 }, /"sessionId" must be a string/],
+  ])("rejects %s, naming the fix", (_label, fields, message) => {
+    expect(() => new ChatOpenRouter({ model: "a/b", apiKey: CANARY_API_KEY, ...fields } as ChatOpenRouterFields)).toThrow(message);
+  });
+});
+
+describe("the model's public fields are what the next request sends", () => {
+  it("reads every request option as a field", () => {
+    const model = modelOn(emulator.current, { model: "openai/gpt-4o", ...EVERY_OPTION, appCategories: ["cli-agent"], streamUsage: false });
+    for (const [option, value] of Object.entries(EVERY_OPTION)) expect(model[option as keyof ChatOpenRouter]).toEqual(value);
+    expect(model).toMatchObject({ model: "openai/gpt-4o", appCategories: ["cli-agent"], streamUsage: false, maxRetries: 2, timeout: undefined });
+    expect(model.baseURL).toBe(emulator.current.baseURL);
+    expect(model.apiKey).toBe(CANARY_API_KEY);
+  });
+
+  it("sends request options assigned after construction, with call options still overriding them", async () => {
+    const model = modelOn(emulator.current, { model: "openai/gpt-4o", temperature: 0 });
+    model.model = "anthropic/claude-sonnet-4.5";
+    model.temperature = 0.5;
+    model.topP = 0.9;
+    model.sessionId = "assigned";
+    model.provider = { sort: "latency" };
+    model.modelKwargs = { debug: { echo_upstream_body: true } };
+    await model.invoke("hi");
+    expect(lastChatBody(emulator.current)).toEqual({
+      model: "anthropic/claude-sonnet-4.5",
+      temperature: 0.5,
+      top_p: 0.9,
+      session_id: "assigned",
+      provider: { sort: "latency" },
+      debug: { echo_upstream_body: true },
+      messages: [{ role: "user", content: "hi" }],
+    });
+    await model.invoke("hi", { temperature: 1, model: "openai/gpt-4o" });
+    expect(lastChatBody(emulator.current)).toMatchObject({ temperature: 1, model: "openai/gpt-4o", top_p: 0.9 });
+    model.streamUsage = false;
+    for await (const _chunk of await model.stream("hi")) void _chunk;
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("stream_options");
+    // getLsParams, profile and invocationParams agree with what was sent
+    expect(model.getLsParams({})).toMatchObject({ ls_model_name: "anthropic/claude-sonnet-4.5", ls_temperature: 0.5 });
+    expect(model.profile.toolCalling).toBe(true);
+    expect(model.invocationParams({})).toMatchObject({ model: "anthropic/claude-sonnet-4.5", top_p: 0.9 });
+  });
+
+  it("sends connection fields assigned after construction: apiKey, baseURL, siteUrl, siteName, appCategories, defaultHeaders", async () => {
+    const model = new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: "sk-or-v1-first-key", baseURL: "http://127.0.0.1:9/api/v1" });
+    model.baseURL = emulator.current.baseURL;
+    model.apiKey = CANARY_API_KEY;
+    model.siteUrl = "https://myapp.com";
+    model.siteName = "My App";
+    model.appCategories = ["cli-agent"];
+    model.defaultHeaders = { "x-extra": "1" };
+    await model.invoke("hi");
+    expect(emulator.current.lastRequest()!.headers).toMatchObject({
+      authorization: `Bearer ${CANARY_API_KEY}`,
+      "http-referer": "https://myapp.com",
+      "x-openrouter-title": "My App",
+      "x-title": "My App",
+      "x-openrouter-categories": "cli-agent",
+      "x-extra": "1",
+    });
+    // an assigned key stays out of enumeration like the constructor's
+    expect(JSON.stringify(model)).not.toContain(CANARY_API_KEY);
+    expect(inspect(model, { depth: 10 })).not.toContain(CANARY_API_KEY);
+    expect(Object.keys(model)).not.toContain("apiKey");
+    model.apiKey = "";
+    await expect(model.invoke("hi")).rejects.toThrow(OpenRouterAuthError);
+    model.apiKey = CANARY_API_KEY;
+    model.baseURL = "openrouter.ai/api/v1";
+    await expect(model.invoke("hi")).rejects.toThrow(/"baseURL" must be an absolute http\(s\) URL/);
+  });
+
+  it("uses maxRetries and timeout assigned after construction", async () => {
+    const model = new FastRetryChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL: emulator.current.baseURLFor("status:503@assigned"), maxRetries: 0 });
+    await expect(model.invoke("hi")).rejects.toThrow();
+    expect(emulator.current.chatRequests()).toHaveLength(1);
+    model.maxRetries = 2;
+    await expect(model.invoke("hi")).rejects.toThrow();
+    expect(emulator.current.chatRequests()).toHaveLength(4);
+    const slow = modelOn(emulator.current, { scenario: "slow:400" });
+    slow.timeout = 50;
+    slow.maxRetries = 0;
+    await expect(slow.invoke("hi")).rejects.toThrow(OpenRouterTimeoutError);
+  });
+
+  it("lets withStructuredOutput see models and route assigned after construction (functionCalling under fallback)", async () => {
+    const model = modelOn(emulator.current, { model: "openai/gpt-4.1" });
+    model.models = ["openai/gpt-4.1", "anthropic/claude-sonnet-4.5"];
+    model.route = "fallback";
+    await model.withStructuredOutput(z.object({ title: z.string() }), { name: "movie" }).invoke("Inception");
+    expect(lastChatBody(emulator.current)).toMatchObject({
+      models: ["openai/gpt-4.1", "anthropic/claude-sonnet-4.5"],
+      route: "fallback",
+      tool_choice: { type: "function", function: { name: "movie" } },
+    });
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("response_format");
   });
 });

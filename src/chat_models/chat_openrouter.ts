@@ -16,15 +16,31 @@ import { foldChunkFacts } from "../convert/stream_facts.js";
 import { chunkEvents, closingEvents, newEventState, type StreamEvent } from "../convert/to_stream_events.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
-import { createConnection } from "../wire/connection.js";
+import { createConnection, DEFAULT_SITE_NAME, DEFAULT_SITE_URL } from "../wire/connection.js";
 import { inBandErrorOf } from "../wire/error_from_response.js";
 import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
 import { readSse } from "../wire/read_sse.js";
 import { type OpenRouterConnection, redactor, requestJson, requestStream } from "../wire/send_request.js";
-import type { OpenRouterChatRequest, OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
+import type {
+  OpenRouterCacheControl,
+  OpenRouterChatRequest,
+  OpenRouterChatResponse,
+  OpenRouterImageConfig,
+  OpenRouterModality,
+  OpenRouterPlugin,
+  OpenRouterPrediction,
+  OpenRouterProviderPreferences,
+  OpenRouterReasoningConfig,
+  OpenRouterRoute,
+  OpenRouterStreamChunk,
+  OpenRouterTraceConfig,
+  OpenRouterWebSearchOptions,
+} from "../wire/types.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
+import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./package_version.js";
 import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
 import { structuredOutputRunnable } from "./structured_output.js";
 import { registerBlockTranslator } from "./register_block_translator.js";
@@ -33,6 +49,33 @@ import { validateOptions } from "./validate_options.js";
 // LangChain's withStructuredOutput signature uses Record<string, any>, so interface types fit too
 // oxlint-disable-next-line typescript/no-explicit-any
 type AnyRecord = Record<string, any>;
+
+const MISSING_KEY = "ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.";
+// the fields were resolved against the environment once, at construction
+const noEnvironment = (): undefined => undefined;
+
+/** The constructor's arguments as one options object; the model may come first, as a string. */
+function constructorFields(modelOrFields: unknown, moreFields: unknown): ChatOpenRouterFields {
+  const usage = 'new ChatOpenRouter({ model: "openai/gpt-4o" }) or new ChatOpenRouter("openai/gpt-4o", { temperature: 0 })';
+  if (typeof modelOrFields === "string") {
+    if (moreFields !== undefined && (typeof moreFields !== "object" || moreFields === null)) {
+      throw new TypeError(`ChatOpenRouter's second argument must be an options object: ${usage}.`);
+    }
+    const rest = (moreFields ?? {}) as ChatOpenRouterFields;
+    for (const given of [rest.model, rest.modelName]) {
+      if (given !== undefined && given !== modelOrFields) {
+        throw new TypeError(`ChatOpenRouter got two models, "${modelOrFields}" and "${String(given)}": give the model once.`);
+      }
+    }
+    return { ...rest, model: modelOrFields };
+  }
+  if (typeof modelOrFields !== "object" || modelOrFields === null) throw new TypeError(`ChatOpenRouter needs options: ${usage}.`);
+  const fields = modelOrFields as ChatOpenRouterFields;
+  if (fields.model !== undefined && fields.modelName !== undefined && fields.model !== fields.modelName) {
+    throw new TypeError(`ChatOpenRouter got "model" ${JSON.stringify(fields.model)} and its alias "modelName" ${JSON.stringify(fields.modelName)}: give one.`);
+  }
+  return fields;
+}
 
 /**
  * Every model on OpenRouter as a LangChain chat model.
@@ -45,7 +88,10 @@ type AnyRecord = Record<string, any>;
  *
  * Options: {@link ChatOpenRouterFields}. Docs: https://docs.langchain.com/oss/javascript/integrations/chat/openrouter
  */
-export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIMessageChunk> {
+export class ChatOpenRouter
+  extends BaseChatModel<ChatOpenRouterCallOptions, AIMessageChunk>
+  implements ChatOpenRouterRequestOptions
+{
   static override lc_name(): string {
     return "ChatOpenRouter";
   }
@@ -57,34 +103,67 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     return { apiKey: "OPENROUTER_API_KEY" };
   }
 
-  // serialized keys go through snake_case and back: without this, baseURL would load as "baseUrl"
+  // serialized keys go through snake_case and back: without this, baseURL would load as "baseUrl";
+  // modelName is serialized as "model", as in @langchain/openrouter 0.4, whose JSON then loads here
   override get lc_aliases(): Record<string, string> {
-    return { baseURL: "base_url" };
+    return { baseURL: "base_url", modelName: "model" };
   }
 
+  // Every option is a public field, read when a request is built: an assignment after construction
+  // is what the next request sends. Each one's doc is on ChatOpenRouterFields (src/chat_models/options.ts).
   /** The model slug requests go to unless a call names another. */
   model: string;
   temperature?: number;
   maxTokens?: number;
+  topP?: number;
+  topK?: number;
+  minP?: number;
+  topA?: number;
+  frequencyPenalty?: number;
+  presencePenalty?: number;
+  repetitionPenalty?: number;
+  seed?: number;
   stop?: string[];
+  logitBias?: Record<string, number>;
+  logprobs?: boolean;
+  topLogprobs?: number;
+  user?: string;
+  sessionId?: string;
+  trace?: OpenRouterTraceConfig;
+  transforms?: string[];
+  prediction?: OpenRouterPrediction;
+  provider?: OpenRouterProviderPreferences;
+  models?: string[];
+  route?: OpenRouterRoute;
+  plugins?: OpenRouterPlugin[];
+  reasoning?: OpenRouterReasoningConfig;
+  includeReasoning?: boolean;
+  modalities?: OpenRouterModality[];
+  imageConfig?: OpenRouterImageConfig;
+  cacheControl?: OpenRouterCacheControl;
+  promptCacheKey?: string;
+  webSearchOptions?: OpenRouterWebSearchOptions;
   streamUsage: boolean;
+  modelKwargs?: Record<string, unknown>;
+  // connection:
   apiKey: string;
   baseURL: string;
-  siteUrl?: string;
-  siteName?: string;
+  siteUrl: string;
+  siteName: string;
+  appCategories?: string[];
   maxRetries: number;
   timeout?: number;
+  defaultHeaders?: Record<string, string>;
+  protected fetchImplementation?: typeof fetch;
 
-  /** Constructor values of the request options, overridden per call. */
-  protected readonly defaults: Partial<ChatOpenRouterRequestOptions>;
-  protected readonly connection: OpenRouterConnection;
-
-  constructor(fields: ChatOpenRouterFields) {
-    if (typeof fields !== "object" || fields === null) {
-      throw new TypeError('ChatOpenRouter needs options: new ChatOpenRouter({ model: "openai/gpt-4o" }).');
-    }
+  /** `new ChatOpenRouter("openai/gpt-4o", { temperature: 0 })`, or {@link ChatOpenRouterFields} with a `model`. */
+  constructor(model: string, fields?: Omit<ChatOpenRouterFields, "model" | "modelName">);
+  constructor(fields: ChatOpenRouterFields);
+  constructor(modelOrFields: string | ChatOpenRouterFields, moreFields?: Omit<ChatOpenRouterFields, "model" | "modelName">) {
+    const fields = constructorFields(modelOrFields, moreFields);
     validateOptions(fields, "constructor");
-    if (fields.model === undefined) {
+    const model = fields.model ?? fields.modelName;
+    if (model === undefined) {
       throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
     }
     super({ ...fields, maxRetries: 0 });
@@ -92,34 +171,49 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     if (fields.disableStreaming !== undefined) this.disableStreaming = fields.disableStreaming;
     registerBlockTranslator();
     const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
-    if (!connection.apiKey) {
-      throw new OpenRouterAuthError("ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
-    }
-    this.model = fields.model;
-    this.temperature = fields.temperature;
-    this.maxTokens = fields.maxTokens;
-    this.stop = fields.stop;
+    if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
+    const own = this as unknown as Record<string, unknown>;
+    for (const [option] of BODY_FIELDS) own[option] = fields[option];
+    this.model = model;
+    this.stop = fields.stop ?? fields.stopSequences;
+    // an empty variable counts as unset, as OPENROUTER_BASE_URL does
+    this.sessionId = fields.sessionId ?? (getEnvironmentVariable("OPENROUTER_SESSION_ID") || undefined);
     this.streamUsage = fields.streamUsage ?? true;
+    this.modelKwargs = fields.modelKwargs;
     this.apiKey = connection.apiKey;
     this.baseURL = connection.baseURL;
-    this.siteUrl = fields.siteUrl;
-    this.siteName = fields.siteName;
+    this.siteUrl = fields.siteUrl ?? DEFAULT_SITE_URL;
+    this.siteName = fields.siteName ?? DEFAULT_SITE_NAME;
+    this.appCategories = fields.appCategories;
     this.maxRetries = connection.maxRetries;
     this.timeout = fields.timeout;
-
-    const defaults: Partial<ChatOpenRouterRequestOptions> = {};
-    for (const [option] of BODY_FIELDS) {
-      if (fields[option] !== undefined) (defaults as Record<string, unknown>)[option] = fields[option];
-    }
-    if (fields.modelKwargs) defaults.modelKwargs = fields.modelKwargs;
-    this.defaults = defaults;
-
-    this.connection = connection;
+    this.defaultHeaders = fields.defaultHeaders;
+    this.fetchImplementation = fields.fetch;
+    // LangSmith shows it on every run, beside core's own (BaseLangChain does the same for core)
+    const versions = this.metadata?.["versions"];
+    this.metadata = {
+      ...this.metadata,
+      versions: { ...(typeof versions === "object" && versions !== null ? versions : {}), [PACKAGE_NAME]: PACKAGE_VERSION },
+    };
     // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model);
     // toJSON still finds it in lc_kwargs and writes the OPENROUTER_API_KEY secret marker instead
-    for (const key of ["apiKey", "connection", "lc_kwargs"] as const) {
+    for (const key of ["apiKey", "lc_kwargs"] as const) {
       Object.defineProperty(this, key, { enumerable: false, writable: true, configurable: true, value: this[key] });
     }
+  }
+
+  /** Alias of {@link ChatOpenRouter.model}. */
+  get modelName(): string {
+    return this.model;
+  }
+
+  set modelName(value: string) {
+    this.model = value;
+  }
+
+  /** The option names a call takes (core's and this package's). */
+  override get callKeys(): string[] {
+    return [...new Set([...super.callKeys, ...CALL_OPTION_NAMES])];
   }
 
   _llmType(): string {
@@ -137,10 +231,10 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     };
   }
 
-  /** The request body's fields for a call (without messages), as sent. */
+  /** The request body's fields for a call (without messages), as sent: the model's fields, overridden by the call's options. */
   override invocationParams(options?: this["ParsedCallOptions"]): Omit<OpenRouterChatRequest, "messages"> {
     if (options) validateOptions(options, "call");
-    return invocationParams(this.defaults, options);
+    return invocationParams(this, options);
   }
 
   /**
@@ -205,8 +299,8 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     return structuredOutputRunnable(
       {
         model: this.model,
-        models: this.defaults.models,
-        route: this.defaults.route,
+        models: this.models,
+        route: this.route,
         baseURL: this.baseURL,
         bound: (options) => this.withConfig(options),
       },
@@ -215,8 +309,25 @@ export class ChatOpenRouter extends BaseChatModel<ChatOpenRouterCallOptions, AIM
     ) as Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
   }
 
+  /** How to reach OpenRouter for a call, from the fields as they are now (checked again: they may have been assigned). */
   protected connectionFor(options: this["ParsedCallOptions"]): OpenRouterConnection {
-    return options.maxRetries === undefined ? this.connection : { ...this.connection, maxRetries: options.maxRetries };
+    const connection = createConnection(
+      {
+        apiKey: this.apiKey,
+        baseURL: this.baseURL,
+        siteUrl: this.siteUrl,
+        siteName: this.siteName,
+        appCategories: this.appCategories,
+        maxRetries: options.maxRetries ?? this.maxRetries,
+        timeout: this.timeout,
+        defaultHeaders: this.defaultHeaders,
+        fetch: this.fetchImplementation,
+      },
+      noEnvironment,
+      "ChatOpenRouter"
+    );
+    if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
+    return connection;
   }
 
   override async _generate(

@@ -64,3 +64,17 @@ describe("invocationParams: json_schema routes only to endpoints that honour it"
     expect(invocationParams({ model: "m" }, {})["provider"]).toBeUndefined();
   });
 });
+
+describe("invocationParams: the model's fields, overridden by the call", () => {
+  it("sends trace, transforms and prediction under their wire names", () => {
+    const trace = { trace_id: "t", parent_span_id: "p" };
+    const prediction = { type: "content" as const, content: "x" };
+    expect(invocationParams({ model: "m", trace, transforms: ["middle-out"], prediction })).toEqual({ model: "m", trace, transforms: ["middle-out"], prediction });
+    expect(invocationParams({ model: "m", transforms: ["middle-out"] }, { transforms: [] })["transforms"]).toEqual([]);
+  });
+
+  it("sends no session_id for an empty id and no stop for an empty list, also when a call opts out with them", () => {
+    expect(invocationParams({ model: "m", sessionId: "", stop: [] })).toEqual({ model: "m" });
+    expect(invocationParams({ model: "m", sessionId: "s", stop: ["END"] }, { sessionId: "", stop: [] })).toEqual({ model: "m" });
+  });
+});

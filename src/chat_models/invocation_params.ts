@@ -1,4 +1,4 @@
-// Constructor fields + call options → the request body's fields (pure; camelCase → snake_case).
+// The model's fields + call options → the request body's fields (pure; camelCase → snake_case).
 // An option that is not set is left out of the body, never sent as null (api.md §2: absent means
 // "the provider's default", while an explicit value is forwarded).
 import { toWireToolChoice, toWireTools, withStrict } from "../convert/to_wire_tools.js";
@@ -24,6 +24,9 @@ export const BODY_FIELDS = [
   ["topLogprobs", "top_logprobs"],
   ["user", "user"],
   ["sessionId", "session_id"],
+  ["trace", "trace"],
+  ["transforms", "transforms"],
+  ["prediction", "prediction"],
   ["provider", "provider"],
   ["models", "models"],
   ["route", "route"],
@@ -40,18 +43,22 @@ export const BODY_FIELDS = [
 /** Call-option tool fields, sent under their own (wire) names. */
 const CALL_FIELDS = ["parallel_tool_calls", "response_format"] as const;
 
+// set, but meaning nothing: a session id of "" (also how one call opts out of the model's), no stop sequences
+const isEmpty = (option: string, value: unknown): boolean =>
+  (option === "sessionId" && value === "") || (option === "stop" && Array.isArray(value) && value.length === 0);
+
 /**
- * The body fields for one call: `defaults` (the constructor's) overridden by `call` where the call
- * sets a value, then `modelKwargs` merged last. Messages and `stream` are added by the caller.
+ * The body fields for one call: `fields` (the model's, as they are now) overridden by `call` where
+ * the call sets a value, then `modelKwargs` merged last. Messages and `stream` are added by the caller.
  */
 export function invocationParams(
-  defaults: Partial<ChatOpenRouterRequestOptions>,
+  fields: Partial<ChatOpenRouterRequestOptions>,
   call: Partial<ChatOpenRouterCallOptions> = {}
 ): Omit<OpenRouterChatRequest, "messages"> {
   const body: Record<string, unknown> = {};
   for (const [option, field] of BODY_FIELDS) {
-    const value = call[option] !== undefined ? call[option] : defaults[option];
-    if (value !== undefined && value !== null) body[field] = value;
+    const value = call[option] !== undefined ? call[option] : fields[option];
+    if (value !== undefined && value !== null && !isEmpty(option, value)) body[field] = value;
   }
   for (const field of CALL_FIELDS) {
     const value = call[field];
@@ -70,7 +77,7 @@ export function invocationParams(
     const provider = body["provider"] as OpenRouterProviderPreferences | undefined;
     if (provider?.require_parameters == null) body["provider"] = { ...provider, require_parameters: true };
   }
-  const kwargs = call.modelKwargs ?? defaults.modelKwargs;
+  const kwargs = call.modelKwargs ?? fields.modelKwargs;
   if (kwargs) Object.assign(body, kwargs);
   return body as Omit<OpenRouterChatRequest, "messages">;
 }

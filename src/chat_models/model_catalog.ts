@@ -160,6 +160,19 @@ export function modelProfile(model: string, baseURL?: string): ModelProfile {
   return entry ? profileOf(entry) : {};
 }
 
+/**
+ * The profile of every model in the catalog shipped with the package, by slug (the export
+ * @langchain/openrouter 0.4 had). A snapshot: `refreshModelCatalog()` does not change it, while
+ * `model.profile` follows the refreshed catalog.
+ */
+export const OPENROUTER_MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = /* @__PURE__ */ snapshotProfiles();
+
+function snapshotProfiles(): Readonly<Record<string, ModelProfile>> {
+  const profiles: Record<string, ModelProfile> = {};
+  for (const [id, entry] of catalogFor(undefined)) profiles[id] = profileOf(entry);
+  return Object.freeze(profiles);
+}
+
 /** Options of {@link refreshModelCatalog}. */
 export interface RefreshModelCatalogOptions {
   /** API base URL whose catalog to refresh. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */

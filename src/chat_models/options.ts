@@ -11,12 +11,14 @@ import type {
   OpenRouterImageConfig,
   OpenRouterModality,
   OpenRouterPlugin,
+  OpenRouterPrediction,
   OpenRouterProviderPreferences,
   OpenRouterReasoningConfig,
   OpenRouterResponseFormat,
   OpenRouterRoute,
   OpenRouterTool,
   OpenRouterToolChoice,
+  OpenRouterTraceConfig,
   OpenRouterWebSearchOptions,
 } from "../wire/types.js";
 
@@ -44,7 +46,7 @@ export interface ChatOpenRouterRequestOptions {
   repetitionPenalty?: number;
   /** Seed for (best-effort) deterministic sampling. */
   seed?: number;
-  /** Sequences where generation stops (up to 4). */
+  /** Sequences where generation stops (up to 4); an empty list sends none. */
   stop?: string[];
   /** Token id → bias, −100–100 (`logit_bias`). */
   logitBias?: Record<string, number>;
@@ -54,8 +56,14 @@ export interface ChatOpenRouterRequestOptions {
   topLogprobs?: number;
   /** Stable id of your end user, for abuse isolation. */
   user?: string;
-  /** Groups requests for sticky provider routing (cache hits) and observability (`session_id`, ≤256 chars). */
+  /** Groups requests for sticky provider routing (cache hits) and observability (`session_id`, ≤256 chars); `""` sends none. @default process.env.OPENROUTER_SESSION_ID */
   sessionId?: string;
+  /** Trace metadata for OpenRouter's broadcast destinations (`trace`): `trace_id`, `trace_name`, `span_name`, `generation_name`, `parent_span_id`, … */
+  trace?: OpenRouterTraceConfig;
+  /** OpenRouter message transforms (`transforms`), e.g. `["middle-out"]`; `[]` turns off a model's default transforms. */
+  transforms?: string[];
+  /** Predicted output (`prediction`), e.g. `{ type: "content", content: code }` when most of the answer repeats known text. */
+  prediction?: OpenRouterPrediction;
   /** Provider routing preferences: order, only, ignore, sort, data_collection, quantizations, max_price… */
   provider?: OpenRouterProviderPreferences;
   /** Fallback models, tried in order when the first fails. */
@@ -89,11 +97,18 @@ export interface ChatOpenRouterFields
   extends Partial<ChatOpenRouterRequestOptions>,
     Omit<BaseChatModelParams, "maxRetries">,
     OpenRouterConnectionOptions {
-  /** Model slug, e.g. `"anthropic/claude-sonnet-4.5"`. Required. */
+  /** Model slug, e.g. `"anthropic/claude-sonnet-4.5"`. Required (here, as `modelName`, or as the constructor's first argument). */
   model?: string;
+  /** Alias of `model`. */
+  modelName?: string;
+  /** Alias of `stop` (the name LangChain's standard tests and ChatAnthropic use). */
+  stopSequences?: string[];
   /** Milliseconds per attempt before giving up on it; on streams, the longest wait for the next bytes. @default undefined (no limit) */
   timeout?: number;
 }
+
+/** The constructor options under the name @langchain/openrouter 0.4 exported them. */
+export type ChatOpenRouterInput = ChatOpenRouterFields;
 
 /** Call options of {@link ChatOpenRouter}: every request option, plus tools and output format. */
 export interface ChatOpenRouterCallOptions

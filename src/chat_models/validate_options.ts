@@ -1,6 +1,7 @@
 // Bad options fail here, before any request, with a message that names the fix. These are plain
 // TypeErrors, not OpenRouterErrors: OpenRouter never saw them.
 import { headersProblem } from "../wire/connection.js";
+import { unknownOption } from "./known_options.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields } from "./options.js";
 
 type Check = (value: unknown) => string | undefined;
@@ -41,9 +42,15 @@ const cacheControl: Check = (value) =>
 const url: Check = (value) =>
   typeof value === "string" && /^https?:\/\/[^/]/i.test(value) ? undefined : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
 const fetchFunction: Check = (value) => (typeof value === "function" ? undefined : "a fetch function");
+const prediction: Check = (value) =>
+  isRecord(value) && value["type"] === "content" && typeof value["content"] === "string"
+    ? undefined
+    : 'an object such as { type: "content", content: "the text the answer will mostly repeat" }';
 
 const CHECKS: Record<string, Check> = {
   model: nonEmptyString,
+  modelName: nonEmptyString,
+  stopSequences: stop,
   temperature: number,
   maxTokens: integer(1),
   topP: number,
@@ -60,6 +67,9 @@ const CHECKS: Record<string, Check> = {
   topLogprobs: integer(0),
   user: string,
   sessionId: string,
+  trace: object,
+  transforms: stringArray,
+  prediction,
   provider: object,
   models: stringArray,
   route,
@@ -77,6 +87,7 @@ const CHECKS: Record<string, Check> = {
   baseURL: url,
   siteUrl: string,
   siteName: string,
+  appCategories: stringArray,
   maxRetries: integer(0),
   timeout: positiveNumber,
   defaultHeaders: headersProblem,
@@ -86,7 +97,12 @@ const CHECKS: Record<string, Check> = {
   strict: boolean,
 };
 
-/** Throws a TypeError naming the option, what it must be and what it got. */
+const warned = new Set<string>();
+
+/**
+ * Throws a TypeError naming the option, what it must be and what it got. An option ChatOpenRouter
+ * does not take throws at construction, and warns once per name in a call.
+ */
 export function validateOptions(
   options: Partial<ChatOpenRouterFields> | Partial<ChatOpenRouterCallOptions>,
   where: "constructor" | "call"
@@ -94,6 +110,15 @@ export function validateOptions(
   for (const key in options) {
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined) continue;
+    const unknown = unknownOption(key, where);
+    if (unknown?.fatal) throw new TypeError(unknown.message);
+    if (unknown) {
+      if (!warned.has(`${where}:${key}`)) {
+        warned.add(`${where}:${key}`);
+        console.warn(unknown.message);
+      }
+      continue;
+    }
     const check = CHECKS[key];
     const problem = check?.(value);
     if (problem) {

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createConnection, DEFAULT_BASE_URL } from "./connection.js";
 
+const LANGCHAIN_ATTRIBUTION = { "HTTP-Referer": "https://docs.langchain.com", "X-OpenRouter-Title": "LangChain", "X-Title": "LangChain" };
+
 const noEnv = () => undefined;
 
 describe("createConnection", () => {
-  it("defaults: OpenRouter's URL, 2 retries, no attribution headers, empty key", () => {
+  it("defaults: OpenRouter's URL, 2 retries, LangChain's attribution, empty key", () => {
     expect(createConnection({}, noEnv, "X")).toEqual({
       baseURL: DEFAULT_BASE_URL,
       apiKey: "",
-      headers: {},
+      headers: LANGCHAIN_ATTRIBUTION,
       maxRetries: 2,
       timeout: undefined,
       fetch: undefined,
@@ -24,7 +26,21 @@ describe("createConnection", () => {
     });
   });
 
-  it("attribution headers only when asked for; default headers last", () => {
+  it("the user's siteUrl and siteName replace LangChain's; an empty string sends none; categories comma-joined", () => {
+    expect(createConnection({ siteUrl: "https://myapp.com" }, noEnv, "X").headers).toEqual({
+      ...LANGCHAIN_ATTRIBUTION,
+      "HTTP-Referer": "https://myapp.com",
+    });
+    expect(createConnection({ siteUrl: "", siteName: "" }, noEnv, "X").headers).toEqual({});
+    expect(createConnection({ appCategories: ["cli-agent", "programming-app"] }, noEnv, "X").headers).toEqual({
+      ...LANGCHAIN_ATTRIBUTION,
+      "X-OpenRouter-Categories": "cli-agent,programming-app",
+    });
+    expect(createConnection({ appCategories: [] }, noEnv, "X").headers).toEqual(LANGCHAIN_ATTRIBUTION);
+    expect(() => createConnection({ appCategories: ["a,b"] }, noEnv, "X")).toThrow(/"appCategories" must be an array of category strings without commas/);
+  });
+
+  it("user attribution; default headers last", () => {
     const connection = createConnection(
       { siteUrl: "https://example.com", siteName: "Example", defaultHeaders: { "X-Title": "Override", "x-extra": "1" } },
       noEnv,

@@ -4,6 +4,9 @@ import type { OpenRouterConnection } from "./send_request.js";
 
 export const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 export const DEFAULT_MAX_RETRIES = 2;
+/** Attribution sent when the user names no app of their own (what @langchain/openrouter 0.4 sends). */
+export const DEFAULT_SITE_URL = "https://docs.langchain.com";
+export const DEFAULT_SITE_NAME = "LangChain";
 
 /** The connection options every OpenRouter client accepts (chat model, platform client, embeddings). */
 export interface OpenRouterConnectionOptions {
@@ -11,10 +14,12 @@ export interface OpenRouterConnectionOptions {
   apiKey?: string;
   /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
   baseURL?: string;
-  /** Your app's URL, sent as `HTTP-Referer` for attribution. Not sent when unset. */
+  /** Your app's URL, sent as `HTTP-Referer` for attribution on OpenRouter's rankings; `""` sends none. @default "https://docs.langchain.com" */
   siteUrl?: string;
-  /** Your app's name, sent as `X-OpenRouter-Title` (and legacy `X-Title`). Not sent when unset. */
+  /** Your app's name, sent as `X-OpenRouter-Title` and legacy `X-Title`; `""` sends none. @default "LangChain" */
   siteName?: string;
+  /** Marketplace categories for attribution, e.g. `["cli-agent", "programming-app"]`, sent comma-joined as `X-OpenRouter-Categories` (OpenRouter drops unknown ones). */
+  appCategories?: string[];
   /** Retries after a failed attempt (408, 409, 429, 5xx, network, timeout). @default 2 */
   maxRetries?: number;
   /**
@@ -63,6 +68,10 @@ const CHECKS: Record<keyof OpenRouterConnectionOptions, Check> = {
       : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"',
   siteUrl: headerValue,
   siteName: headerValue,
+  appCategories: (value) =>
+    Array.isArray(value) && value.every((item) => typeof item === "string" && !item.includes(",") && HEADER_VALUE.test(item))
+      ? undefined
+      : 'an array of category strings without commas, e.g. ["cli-agent", "programming-app"]',
   maxRetries: (value) => (Number.isInteger(value) && (value as number) >= 0 ? undefined : "an integer ≥ 0"),
   timeout: (value) =>
     typeof value === "number" && Number.isFinite(value) && value > 0 ? undefined : "a number of milliseconds > 0",
@@ -90,12 +99,16 @@ export function createConnection(
     }
   }
   const headers: Record<string, string> = {};
-  // attribution only when asked for: no default identity is sent on the user's behalf
-  if (options.siteUrl) headers["HTTP-Referer"] = options.siteUrl;
-  if (options.siteName) {
-    headers["X-OpenRouter-Title"] = options.siteName;
-    headers["X-Title"] = options.siteName;
+  // LangChain's attribution unless the user names their app (as @langchain/openrouter 0.4 does);
+  // an empty string sends none. The title goes under OpenRouter's current name and the legacy one.
+  const siteUrl = options.siteUrl ?? DEFAULT_SITE_URL;
+  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  if (siteUrl) headers["HTTP-Referer"] = siteUrl;
+  if (siteName) {
+    headers["X-OpenRouter-Title"] = siteName;
+    headers["X-Title"] = siteName;
   }
+  if (options.appCategories?.length) headers["X-OpenRouter-Categories"] = options.appCategories.join(",");
   Object.assign(headers, options.defaultHeaders);
   // the environment's values get the options' checks too: a bad one would otherwise fail (and be
   // retried) on every request; an empty variable counts as unset

@@ -131,6 +131,22 @@ export interface OpenRouterCacheControl {
   ttl?: OpenString<"5m" | "1h">;
 }
 
+/** Trace metadata for OpenRouter's broadcast destinations (`trace`, e.g. Langfuse, LangSmith), sent verbatim. */
+export interface OpenRouterTraceConfig {
+  trace_id?: string;
+  trace_name?: string;
+  span_name?: string;
+  generation_name?: string;
+  parent_span_id?: string;
+  [key: string]: unknown;
+}
+
+/** Predicted output (`prediction`): text the answer is expected to largely repeat, for lower latency. */
+export interface OpenRouterPrediction {
+  type: "content";
+  content: string;
+}
+
 /** Output modalities (`modalities`): `["image", "text"]` for image generation, `["text", "audio"]` for audio out. */
 export type OpenRouterModality = OpenString<"text" | "image" | "audio">;
 
@@ -301,6 +317,9 @@ export interface OpenRouterChatRequest {
   top_logprobs?: number;
   user?: string;
   session_id?: string;
+  trace?: OpenRouterTraceConfig;
+  transforms?: string[];
+  prediction?: OpenRouterPrediction;
   provider?: OpenRouterProviderPreferences;
   plugins?: OpenRouterPlugin[];
   reasoning?: OpenRouterReasoningConfig;

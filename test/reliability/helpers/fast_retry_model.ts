@@ -3,8 +3,14 @@
 import { ChatOpenRouter, type ChatOpenRouterFields } from "../../../src/index.js";
 
 export class FastRetryChatOpenRouter extends ChatOpenRouter {
-  constructor(fields: ChatOpenRouterFields, retryBaseDelayMs = 4) {
+  constructor(
+    fields: ChatOpenRouterFields,
+    private readonly retryBaseDelayMs = 4
+  ) {
     super(fields);
-    this.connection.retryBaseDelayMs = retryBaseDelayMs;
+  }
+
+  protected override connectionFor(options: this["ParsedCallOptions"]): ReturnType<ChatOpenRouter["connectionFor"]> {
+    return { ...super.connectionFor(options), retryBaseDelayMs: this.retryBaseDelayMs };
   }
 }

@@ -1,10 +1,22 @@
 // Type-checked (not run) by test/runtimes/pack.test.ts against the installed tarball's types, as an
 // ESM (nodenext) user would compile it; consumer.cts is its CommonJS twin.
-import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterError } from "@langchain/openrouter";
+import {
+  ChatOpenRouter,
+  type ChatOpenRouterFields,
+  type ChatOpenRouterInput,
+  OPENROUTER_MODEL_PROFILES,
+  type OpenRouter,
+  OpenRouterError,
+} from "@langchain/openrouter";
 import { z } from "zod";
 
 const fields: ChatOpenRouterFields = { model: "openai/gpt-4o", temperature: 0, maxTokens: 10 };
 const model = new ChatOpenRouter(fields);
+// the names @langchain/openrouter 0.4 exported: the type-only OpenRouter namespace, ChatOpenRouterInput, the profiles
+const provider: OpenRouter.ProviderPreferences = { order: ["Anthropic"], sort: { by: "price" } };
+const input: ChatOpenRouterInput = { model: "openai/gpt-4o", provider, trace: { trace_id: "t" } satisfies OpenRouter.TraceConfig };
+export const fromFirstArgument = new ChatOpenRouter("openai/gpt-4o", { temperature: 0 });
+export const profiled = [new ChatOpenRouter(input).modelName, OPENROUTER_MODEL_PROFILES["openai/gpt-4o"]?.toolCalling];
 const structured = model.withStructuredOutput(z.object({ a: z.number() }), { name: "pick" });
 const bound = model.bindTools([{ name: "add", description: "Add two numbers", schema: z.object({ a: z.number(), b: z.number() }) }]);
 

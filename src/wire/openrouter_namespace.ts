@@ -1,0 +1,125 @@
+// The wire type names @langchain/openrouter 0.4 exported in its `OpenRouter` namespace, each as
+// this package's own type, so `OpenRouter.ProviderPreferences` and the like keep compiling.
+// index.ts exports this module as the type-only namespace `OpenRouter`.
+import type {
+  OpenRouterCacheControl,
+  OpenRouterChatRequest,
+  OpenRouterContentPart,
+  OpenRouterFunctionTool,
+  OpenRouterMessage,
+  OpenRouterPercentiles,
+  OpenRouterPlugin,
+  OpenRouterProviderPreferences,
+  OpenRouterProviderSortBy,
+  OpenRouterQuantization,
+  OpenRouterReasoningConfig,
+  OpenRouterReasoningDetail,
+  OpenRouterResponseFormat,
+  OpenRouterTextPart,
+  OpenRouterToolCall,
+  OpenRouterToolChoice,
+  OpenRouterTraceConfig,
+  OpenString,
+} from "./request_types.js";
+import type {
+  OpenRouterChatResponse,
+  OpenRouterChoice,
+  OpenRouterDelta,
+  OpenRouterErrorBody,
+  OpenRouterFinishReason,
+  OpenRouterLogprobs,
+  OpenRouterResponseToolCall,
+  OpenRouterStreamChoice,
+  OpenRouterStreamChunk,
+  OpenRouterTokenLogprob,
+  OpenRouterUsage,
+} from "./response_types.js";
+
+// names and scalars
+export type ModelName = string;
+/** A price; OpenRouter accepts a number or a decimal string. */
+export type BigNumberUnion = string;
+/** A provider slug such as `"OpenAI"` or `"google-vertex/us-east5"`. */
+export type ProviderName = string;
+export type ReasoningSummaryVerbosity = NonNullable<OpenRouterReasoningConfig["summary"]>;
+export type DataCollection = NonNullable<OpenRouterProviderPreferences["data_collection"]>;
+export type Quantization = OpenRouterQuantization;
+export type ProviderSort = OpenRouterProviderSortBy;
+export type ChatCompletionFinishReason = OpenRouterFinishReason;
+export type ReasoningDetailFormat = OpenString<
+  | "unknown"
+  | "openai-responses-v1"
+  | "azure-openai-responses-v1"
+  | "xai-responses-v1"
+  | "anthropic-claude-v1"
+  | "google-gemini-v1"
+>;
+
+// message content
+export type ChatMessageContentItemCacheControl = OpenRouterCacheControl;
+export type ChatMessageContentItemText = OpenRouterTextPart;
+export type ChatMessageContentItemImage = Extract<OpenRouterContentPart, { type: "image_url" }>;
+export type ChatMessageContentItemAudio = Extract<OpenRouterContentPart, { type: "input_audio" }>;
+export type ChatMessageContentItemVideo = Extract<OpenRouterContentPart, { type: "video_url" }>;
+export type ChatMessageContentItem = OpenRouterContentPart;
+
+// reasoning
+export type ReasoningSummaryDetail = OpenRouterReasoningDetail & { type: "reasoning.summary" };
+export type ReasoningEncryptedDetail = OpenRouterReasoningDetail & { type: "reasoning.encrypted" };
+export type ReasoningTextDetail = OpenRouterReasoningDetail & { type: "reasoning.text" };
+export type ReasoningDetail = OpenRouterReasoningDetail;
+
+// messages
+export type SystemMessage = Extract<OpenRouterMessage, { role: "system" | "developer" }> & { role: "system" };
+export type DeveloperMessage = Extract<OpenRouterMessage, { role: "system" | "developer" }> & { role: "developer" };
+export type UserMessage = Extract<OpenRouterMessage, { role: "user" }>;
+export type AssistantMessage = Extract<OpenRouterMessage, { role: "assistant" }>;
+export type ToolResponseMessage = Extract<OpenRouterMessage, { role: "tool" }>;
+export type Message = OpenRouterMessage;
+
+// tools and output format
+export type ChatMessageToolCall = OpenRouterToolCall;
+export type ChatStreamingMessageToolCall = OpenRouterResponseToolCall;
+export type ToolDefinitionJson = OpenRouterFunctionTool;
+export type NamedToolChoice = Extract<OpenRouterToolChoice, { function: { name: string } }>;
+export type ToolChoiceOption = OpenRouterToolChoice;
+export type ResponseFormatJSONSchema = Extract<OpenRouterResponseFormat, { type: "json_schema" }>;
+export type JSONSchemaConfig = ResponseFormatJSONSchema["json_schema"];
+export interface ResponseFormatTextGrammar {
+  type: "grammar";
+  grammar: string;
+}
+
+// usage and logprobs
+export type ChatMessageTokenLogprob = OpenRouterTokenLogprob;
+export type ChatMessageTokenLogprobs = OpenRouterLogprobs;
+export type ChatGenerationTokenUsage = OpenRouterUsage;
+
+// routing and plugins
+export type PercentileLatencyCutoffs = OpenRouterPercentiles;
+export type PercentileThroughputCutoffs = OpenRouterPercentiles;
+export type PreferredMaxLatency = number | OpenRouterPercentiles;
+export type PreferredMinThroughput = number | OpenRouterPercentiles;
+export type ProviderSortUnion = NonNullable<OpenRouterProviderPreferences["sort"]>;
+export type ProviderSortConfig = Exclude<ProviderSortUnion, string>;
+export type ProviderPreferences = OpenRouterProviderPreferences;
+export type AutoRouterPlugin = OpenRouterPlugin & { id: "auto-router" };
+export type ModerationPlugin = OpenRouterPlugin & { id: "moderation" };
+export type WebPlugin = OpenRouterPlugin & { id: "web" };
+export type FileParserPlugin = OpenRouterPlugin & { id: "file-parser" };
+export type ResponseHealingPlugin = OpenRouterPlugin & { id: "response-healing" };
+export type PluginDefinition = OpenRouterPlugin;
+export type TraceConfig = OpenRouterTraceConfig;
+
+// request and response
+export type ChatStreamOptions = NonNullable<OpenRouterChatRequest["stream_options"]>;
+export type ChatGenerationParams = OpenRouterChatRequest;
+export type ChatResponseChoice = OpenRouterChoice;
+export type ChatResponse = OpenRouterChatResponse;
+export type ChatStreamingMessageChunk = OpenRouterDelta;
+export type ChatStreamingChoice = OpenRouterStreamChoice;
+/** One parsed stream event, under `data` as 0.4 typed it. */
+export interface ChatStreamingResponseChunk {
+  data: OpenRouterStreamChunk;
+}
+export type ChatError = OpenRouterErrorBody;
