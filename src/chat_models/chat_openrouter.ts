@@ -1,6 +1,7 @@
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@langchain/core/language_models/base";
 import { BaseChatModel, type BindToolsInput, type LangSmithParams } from "@langchain/core/language_models/chat_models";
+import type { ChatModelStreamEvent } from "@langchain/core/language_models/event";
 import type { ModelProfile } from "@langchain/core/language_models/profile";
 import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
@@ -13,7 +14,7 @@ import { fromWireMessage } from "../convert/from_wire_message.js";
 import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
 import { fromWireUsage } from "../convert/from_wire_usage.js";
 import { foldChunkFacts } from "../convert/stream_facts.js";
-import { chunkEvents, closingEvents, newEventState, type StreamEvent } from "../convert/to_stream_events.js";
+import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_events.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { createConnection, DEFAULT_SITE_NAME, DEFAULT_SITE_URL } from "../wire/connection.js";
@@ -421,20 +422,16 @@ export class ChatOpenRouter
   }
 
   /**
-   * Content-block events for `streamEvents()` (core ≥ 1.4; older cores never call it), read from
+   * Content-block events for `streamEvents()` without a `version`, read from
    * the same SSE loop as `stream()` but emitted straight from the wire deltas: no message chunk and
    * no merge per delta. The message core assembles from them equals `invoke`'s (id, content,
    * reasoning_details, tool calls, response_metadata, usage); a broken stream rejects it.
    */
-  // core 1.4 declares this method and core 1.2 does not: `override` is required by the one and an
-  // error for the other, and the peer range covers both
-  // oxlint-disable-next-line typescript/ban-ts-comment
-  // @ts-ignore TS4113 on core 1.2
   override async *_streamChatModelEvents(
     messages: BaseMessage[],
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun
-  ): AsyncGenerator<StreamEvent> {
+  ): AsyncGenerator<ChatModelStreamEvent> {
     const chunks = await this.openStream(messages, options);
     const state = newEventState();
     for await (const chunk of chunks) {

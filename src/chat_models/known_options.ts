@@ -68,7 +68,8 @@ const LANGCHAIN_CALL_KEYS = [
   "ls_structured_output_format",
   "tool_choice",
   "outputVersion",
-] as const satisfies readonly (keyof BaseChatModelCallOptions)[];
+  // maxRetries became a call option after core 1.2; ours either way
+] as const satisfies readonly (keyof BaseChatModelCallOptions | "maxRetries")[];
 
 // core's ToolRuntime beyond RunnableConfig: the config createAgent's and LangGraph's ToolNode give a
 // tool, which it passes on when it calls the model

@@ -8,9 +8,12 @@
 // the events equals what `invoke` returns: reasoning with its `reasoning_details` byte-exact in
 // `extras` (sent back on the next turn), text with its citations, tool calls parsed (or invalid).
 //
-// The event types are declared here, structurally: core 1.2 has no `language_models/event` module,
-// and importing it would break type-checking for users on 1.2.
-import type { ContentBlock, UsageMetadata } from "@langchain/core/messages";
+// Tool-call arguments stream as `block-delta` snapshots of the arguments so far (which replace),
+// not as `tool-call-delta` slices: core 1.4 accepts both forms, core 1.2's ChatModelStream throws on
+// the slice form, and core's own compat bridge on 1.2 emits snapshots. A snapshot costs no copy:
+// the running string is kept for the finish's parse anyway.
+import type { ChatModelStreamEvent, FinishReason, MessageFinishEvent } from "@langchain/core/language_models/event";
+import type { ContentBlock } from "@langchain/core/messages";
 import type { OpenRouterAnnotation, OpenRouterDelta, OpenRouterStreamChunk } from "../wire/types.js";
 import { imageKeyOf, laneOf, type ToolLanes } from "./from_wire_chunk.js";
 import { type CompletionFacts, fromWireMetadata } from "./from_wire_metadata.js";
@@ -21,30 +24,6 @@ import { foldChunkFacts } from "./stream_facts.js";
 import { citationOf, imageBlockOf } from "./to_standard_blocks.js";
 
 type Block = ContentBlock;
-
-/** The finish reasons core's `message-finish` knows. */
-export type StreamFinishReason = "stop" | "length" | "tool_use" | "content_filter";
-
-export type StreamBlockDelta =
-  | { type: "text-delta"; text: string }
-  | { type: "reasoning-delta"; reasoning: string }
-  | { type: "data-delta"; data: string; encoding?: "base64" }
-  | { type: "tool-call-delta"; args: string }
-  | { type: "block-delta"; fields: { type: string } & Record<string, unknown> };
-
-/** Core's `ChatModelStreamEvent`, as far as this package emits it. */
-export type StreamEvent =
-  | { event: "message-start"; id?: string; usage?: Partial<UsageMetadata> }
-  | { event: "content-block-start"; index: number; content: Block }
-  | { event: "content-block-delta"; index: number; delta: StreamBlockDelta }
-  | { event: "content-block-finish"; index: number; content: Block }
-  | { event: "usage"; usage: Partial<UsageMetadata> }
-  | {
-      event: "message-finish";
-      reason?: StreamFinishReason;
-      usage?: Partial<UsageMetadata>;
-      responseMetadata?: Record<string, unknown>;
-    };
 
 interface ToolBlock {
   index: number;
@@ -69,7 +48,7 @@ export interface EventState {
   audio?: { index: number; data: string; fields: Record<string, unknown> };
   refusal?: { index: number; text: string };
   /** Events of the chunk being read; reused, so a chunk costs no array. */
-  out: StreamEvent[];
+  out: ChatModelStreamEvent[];
 }
 
 export function newEventState(): EventState {
@@ -140,7 +119,8 @@ function toolCallsOf(delta: OpenRouterDelta, state: EventState): void {
     }
     if (args !== "") {
       block.args += args;
-      state.out.push({ event: "content-block-delta", index: block.index, delta: { type: "tool-call-delta", args } });
+      const fields = { type: "tool_call_chunk", args: block.args };
+      state.out.push({ event: "content-block-delta", index: block.index, delta: { type: "block-delta", fields } });
     }
   }
 }
@@ -197,7 +177,7 @@ function refusalOf(delta: OpenRouterDelta, state: EventState): void {
  * The events of one chunk, in `state.out` (emptied first). The chunk's facts (id, model, usage,
  * finish reason…) are folded into `state.facts` as `stream()` folds them.
  */
-export function chunkEvents(chunk: OpenRouterStreamChunk, state: EventState): StreamEvent[] {
+export function chunkEvents(chunk: OpenRouterStreamChunk, state: EventState): ChatModelStreamEvent[] {
   const out = state.out;
   out.length = 0;
   const delta = foldChunkFacts(chunk, state.facts);
@@ -240,8 +220,8 @@ function finishedToolCall(block: ToolBlock): Block {
  * The events that close a complete stream: every open block's finish with its whole content (in
  * index order), then message-finish with the finish reason, usage and response metadata.
  */
-export function closingEvents(state: EventState): StreamEvent[] {
-  const events: StreamEvent[] = [];
+export function closingEvents(state: EventState): ChatModelStreamEvent[] {
+  const events: ChatModelStreamEvent[] = [];
   const finishes: { index: number; content: Block }[] = [];
   const reasoning = state.reasoning;
   if (reasoning !== undefined || state.sawEmptyReasoningList) {
@@ -275,11 +255,11 @@ export function closingEvents(state: EventState): StreamEvent[] {
   finishes.sort((a, b) => a.index - b.index);
   for (const { index, content } of finishes) events.push({ event: "content-block-finish", index, content });
   const facts = state.facts;
-  const finish: StreamEvent = { event: "message-finish", responseMetadata: fromWireMetadata(facts) };
+  const finish: MessageFinishEvent = { event: "message-finish", responseMetadata: fromWireMetadata(facts) };
   // core writes `reason` over response_metadata.finish_reason: only a reason the wire already calls
   // so is set, so the awaited message reads "tool_calls" (or "error"…) exactly as invoke does
   if (typeof facts.finish_reason === "string" && CORE_REASONS.has(facts.finish_reason)) {
-    finish.reason = facts.finish_reason as StreamFinishReason;
+    finish.reason = facts.finish_reason as FinishReason;
   }
   const usage = fromWireUsage(facts.usage);
   if (usage) finish.usage = usage;
