@@ -37,6 +37,7 @@ import type {
   OpenRouterTraceConfig,
   OpenRouterWebSearchOptions,
 } from "../wire/types.js";
+import { ChatOpenRouterBinding } from "./chat_openrouter_binding.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
@@ -255,12 +256,17 @@ export class ChatOpenRouter
   override bindTools(
     tools: BindToolsInput[],
     kwargs: Partial<ChatOpenRouterCallOptions> = {}
-  ): Runnable<BaseLanguageModelInput, AIMessageChunk, ChatOpenRouterCallOptions> {
+  ): ChatOpenRouterBinding {
     validateOptions(kwargs, "call");
     const wireTools = toWireTools(tools);
     // a bad tool_choice fails here, at bind time, not on the first call
     toWireToolChoice(kwargs.tool_choice, wireTools);
     return this.withConfig({ ...kwargs, tools: wireTools });
+  }
+
+  /** The model with options bound to every call; its `streamEvents()` without a version is the content-block stream. */
+  override withConfig(config: Partial<ChatOpenRouterCallOptions>): ChatOpenRouterBinding {
+    return new ChatOpenRouterBinding({ bound: this, config, kwargs: {} });
   }
 
   override withStructuredOutput<RunOutput extends AnyRecord = AnyRecord>(

@@ -143,6 +143,25 @@ describe("streamEvents(): the content-block protocol", () => {
     expect(reasoning).toBe(streamed.contentBlocks.filter((block) => block.type === "reasoning").map((block) => block["reasoning"]).join(""));
   });
 
+  it("bindTools(...).streamEvents(input): the same content-block stream, with the bound tools and options", async () => {
+    const bound = modelOn(emulator.current, { scenario: "preamble" }).bindTools([weather], { tool_choice: "get_weather" });
+    const stream = bound.streamEvents("What is the weather in Paris?");
+    expect(await stream.text).toBe("Let me look that up for you.");
+    expect((await stream.toolCalls).map((call) => [call.name, call.args])).toEqual([["get_weather", { city: "Paris" }]]);
+    expect((await stream).tool_calls?.[0]?.args).toEqual({ city: "Paris" });
+    const body = lastChatBody(emulator.current);
+    expect((body["tools"] as { function: { name: string } }[]).map((t) => t.function.name)).toEqual(["get_weather"]);
+    expect(body["tool_choice"]).toEqual({ type: "function", function: { name: "get_weather" } });
+    // call options given to the bound model's streamEvents reach the request too
+    const controller = new AbortController();
+    controller.abort(new Error("stopped before it began"));
+    await expect(bound.withConfig({ tags: ["x"] }).streamEvents("Hi", { signal: controller.signal }).text).rejects.toThrow("stopped before it began");
+    // and the versioned API on a binding is core's, as before
+    const names: string[] = [];
+    for await (const event of bound.streamEvents("Hi", { version: "v2" })) names.push(event.event);
+    expect(names).toContain("on_chat_model_stream");
+  });
+
   it("a tool call after text: text and call are separate blocks, and .toolCalls has the call", async () => {
     const model = modelOn(emulator.current, { scenario: "preamble" });
     const stream = streamEvents(model, "What is the weather in Paris?", { tools: [weather] });
