@@ -25,5 +25,9 @@ export async function run(): Promise<[number, number, string]> {
   const message = await bound.invoke("add 1 and 2", { tool_choice: "add" });
   const chunk = await model.stream("hi", { signal: AbortSignal.timeout(1000) });
   for await (const piece of chunk) void piece.text;
+  // the content-block stream, on the model and on a binding, typed as core's ChatModelStream
+  const events = bound.streamEvents("add 1 and 2");
+  const text: string = await model.streamEvents("hi").text;
+  void [text, (await events.toolCalls).length, (await events).tool_calls];
   return [picked.a, message.tool_calls?.length ?? 0, String(OpenRouterError.name)];
 }
