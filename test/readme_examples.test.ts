@@ -1,0 +1,80 @@
+// The README's own examples beyond the docs page (content-block streaming), with their code
+// unchanged; as in docs_examples.test.ts only the environment points them at the emulator.
+import { readFileSync } from "node:fs";
+import { tool } from "@langchain/core/tools";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { ChatOpenRouter } from "../src/index.js";
+import { CANARY_API_KEY, lastChatBody, useEmulator } from "./helpers/emulator.js";
+
+const emulator = useEmulator();
+let printed: unknown[][] = [];
+let written = "";
+
+beforeAll(() => {
+  process.env["OPENROUTER_API_KEY"] = CANARY_API_KEY;
+  process.env["OPENROUTER_BASE_URL"] = emulator.current.baseURL;
+  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void printed.push(args));
+  vi.spyOn(process.stdout, "write").mockImplementation((text: string | Uint8Array) => {
+    written += String(text);
+    return true;
+  });
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  delete process.env["OPENROUTER_API_KEY"];
+  delete process.env["OPENROUTER_BASE_URL"];
+});
+
+describe("README examples", () => {
+  it("Content-block streaming: streamEvents() (the README's code, line for line)", async () => {
+    const model = new ChatOpenRouter({ model: "anthropic/claude-sonnet-4.5", temperature: 0, maxTokens: 1024 });
+
+    // ---- README, "Content-block streaming: streamEvents()" (imports hoisted above) ----
+    const stream = model.streamEvents("Write a short poem about the sea.");
+    for await (const text of stream.text) process.stdout.write(text);
+    const message = await stream; // the AIMessage, with invoke's id, response_metadata and usage_metadata
+
+    const thinker = new ChatOpenRouter({ model: "anthropic/claude-sonnet-4.5", reasoning: { max_tokens: 1024 } });
+    const thinking = thinker.streamEvents("Is 17 prime?");
+    for await (const text of thinking.reasoning) process.stdout.write(text); // the reasoning, as it comes
+    const answer = await thinking; // its reasoning block keeps reasoning_details for the next turn
+
+    const getWeather = tool(async ({ city }) => `Sunny in ${city}`, {
+      name: "get_weather",
+      description: "Get the current weather in a city",
+      schema: z.object({ city: z.string() }),
+    });
+    const asked = model.bindTools([getWeather]).streamEvents("What is the weather in Paris?");
+    for await (const event of asked) console.log(event.event); // message-start, content-block-…, message-finish
+    console.log(await asked.toolCalls);
+    // ---- end of the README's code ----
+    const toolsSent = lastChatBody(emulator.current)["tools"];
+
+    const poem = (await model.invoke("Write a short poem about the sea.")).text;
+    const reasoning = (await thinker.invoke("Is 17 prime?")).additional_kwargs["reasoning"] as string;
+    expect(written).toBe(poem + reasoning);
+    expect(message.text).toBe(poem);
+    expect(message.response_metadata["model_name"]).toMatch(/^anthropic\//);
+    expect(answer.contentBlocks[0]).toMatchObject({ type: "reasoning", reasoning });
+    const names = printed.slice(0, -1).map(([name]) => name);
+    expect(names[0]).toBe("message-start");
+    expect(names.at(-1)).toBe("message-finish");
+    expect(names).toContain("content-block-delta");
+    expect(printed.at(-1)).toEqual([[{ type: "tool_call", id: expect.stringMatching(/^call_/), name: "get_weather", args: { city: "Paris" } }]]);
+    expect(toolsSent).toEqual([expect.objectContaining({ type: "function", function: expect.objectContaining({ name: "get_weather" }) })]);
+  });
+
+  it("the README carries that code unchanged", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const source = readFileSync(new URL(import.meta.url), "utf8");
+    const block = /### Content-block streaming[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const code = (block ?? "")
+      .split("\n")
+      .filter((line) => line.trim() !== "" && !line.startsWith("import ") && !line.startsWith("// ["));
+    const tested = /README, "Content-block streaming[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
+    const testedLines = tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "");
+    expect(testedLines).toEqual(code);
+  });
+});
