@@ -135,12 +135,12 @@ export function report(results) {
     add(
       "A chunk is a wire delta (the CPU divides by the deltas sent, as in the stream tests). `× ours native`, " +
         `\`× core floor\` (the minimal BaseChatModel through core's bridge) and \`× ours ${streamTest === "tool" ? "tool " : ""}stream()\` divide by that ` +
-        `measurement of the same round; \`× ${own}\` by the same client's ${streamTest === "tool" ? "tool-call " : ""}stream() (ours for ours_bridge).`,
+        `measurement of the same round; \`× ${own}\` by the same client's ${streamTest === "tool" ? "tool-call " : ""}stream() (ours for ours_bridge); \`× raw fetch\` by raw fetch reading the same stream.`,
       ""
     );
     add(
       markdownTable(
-        ["client", "CPU µs/chunk", "× ours native", "× core floor", `× ours ${streamTest === "tool" ? "tool " : ""}stream()`, `× ${own}`, "wall µs/chunk", "delta events"],
+        ["client", "CPU µs/chunk", "× ours native", "× core floor", `× ours ${streamTest === "tool" ? "tool " : ""}stream()`, `× ${own}`, "× raw fetch", "wall µs/chunk", "delta events"],
         ran(test).map((client) => [
           label(client),
           format(med(test, client, cpuChunk), 2),
@@ -148,6 +148,7 @@ export function report(results) {
           ratioText(ratios(test, client, FLOOR, cpuChunk)),
           ratioText(ratios(test, client, "ours", cpuChunk, streamTest)),
           ratioText(ratios(test, client, client === "ours_bridge" ? "ours" : client, cpuChunk, streamTest)),
+          ratioText(ratios(test, client, RAW, cpuChunk, streamTest)),
           format(med(test, client, (run) => run.wall_us_per_chunk), 2),
           format(ok(test, client)[0]?.chunks),
         ])
