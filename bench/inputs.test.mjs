@@ -3,6 +3,7 @@
 // the package's own reader.
 import { describe, expect, it } from "vitest";
 import { readSse } from "../src/wire/read_sse.js";
+import { readEventStream } from "./clients/langchain_client.mjs";
 import { splitDataLines } from "./clients/raw_fetch.mjs";
 import { baseUrlFor, completionBody, INVOKE_TEXT, parseRoute, streamBody, textPieces, toolArgumentPieces } from "./inputs.mjs";
 import { median, parseArgs, roundRatios } from "./stats.mjs";
@@ -91,6 +92,42 @@ describe("bench inputs", () => {
   });
 });
 
+describe("the stream-events reader", () => {
+  const events = async function* (list) {
+    yield* list;
+  };
+  it("takes the text from text-delta events and counts every content-block delta", async () => {
+    const answer = await readEventStream(
+      events([
+        { event: "message-start", id: "gen-1" },
+        { event: "content-block-start", index: 0, content: { type: "text", text: "" } },
+        { event: "content-block-delta", index: 0, delta: { type: "text-delta", text: "caf" } },
+        { event: "content-block-delta", index: 0, delta: { type: "text-delta", text: "é 🌊" } },
+        { event: "content-block-finish", index: 0, content: { type: "text", text: "café 🌊" } },
+        { event: "message-finish", reason: "stop" },
+      ])
+    );
+    expect(answer).toMatchObject({ chunks: 2, text: "café 🌊", args: "" });
+  });
+
+  it("reads a tool call's arguments from its finish, the same whether the deltas are snapshots or slices", async () => {
+    const { args } = streamBody(40, "tool");
+    const pieces = toolArgumentPieces(40);
+    const finish = { event: "content-block-finish", index: 0, content: { type: "tool_call", id: "call_1", name: "save_words", args: JSON.parse(args) } };
+    let snapshot = "";
+    const snapshots = pieces.map((piece) => ({
+      event: "content-block-delta",
+      index: 0,
+      delta: { type: "block-delta", fields: { type: "tool_call_chunk", args: (snapshot += piece) } },
+    }));
+    const slices = pieces.map((piece) => ({ event: "content-block-delta", index: 0, delta: { type: "tool-call-delta", args: piece } }));
+    for (const deltas of [snapshots, slices]) {
+      const answer = await readEventStream(events([{ event: "message-start" }, ...deltas, finish, { event: "message-finish" }]));
+      expect(answer).toMatchObject({ chunks: 40, text: "", args });
+    }
+  });
+});
+
 describe("bench statistics", () => {
   it("takes medians and only ever divides measurements of the same round", () => {
     expect(median([3, 1, 2])).toBe(2);
@@ -103,6 +140,9 @@ describe("bench statistics", () => {
       { test: "stream", client: "floor", round: 2, cpu: 5 },
     ];
     expect(roundRatios(runs, "stream", "ours", "floor", (run) => run.cpu)).toEqual([0.5]);
+    // against another test of the same round (streamEvents ÷ stream())
+    const events = [...runs, { test: "events-text", client: "ours", round: 1, cpu: 15 }, { test: "events-text", client: "ours", round: 2, cpu: 1 }];
+    expect(roundRatios(events, "events-text", "ours", "ours", (run) => run.cpu, "stream")).toEqual([0.5]);
   });
 
   it("rejects arguments it does not know", () => {

@@ -1,6 +1,7 @@
 // Where a client's time goes: one timed section (one stream after warm-up, or the invoke loop) under the V8
 // sampling profiler (100 µs), self time grouped by origin and the top functions.
-//   node bench/profile.mjs [--clients=ours,lc_floor] [--test=stream|tool|invoke] [--n=20000] [--top=25]
+//   node bench/profile.mjs [--clients=ours,lc_floor] [--test=stream|tool|invoke|events-text|events-tool] [--n=20000] [--top=25]
+// (events-text / events-tool are the stream-events test's two streams; ours_bridge is a client for them)
 // Profiles stay in bench/results/profiles/<client>-<test>.cpuprofile (open them in Chrome DevTools).
 // Build first (npm run build): this reads dist/ as the bench does.
 import { spawn } from "node:child_process";

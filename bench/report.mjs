@@ -14,12 +14,14 @@ export function report(results) {
   const { runs, clients, labels } = results;
   const ok = (test, client) => runs.filter((run) => run.test === test && run.client === client && !run.error);
   const med = (test, client, metric) => median(ok(test, client).map(metric));
-  const ratios = (test, client, reference, metric) => roundRatios(runs, test, client, reference, metric);
+  const ratios = (test, client, reference, metric, referenceTest) => roundRatios(runs, test, client, reference, metric, referenceTest);
   // the footprint table also shows packages a --quick run did not start (measured by an earlier run)
   const packageNames = { published: "published @langchain/openrouter", chat_openai: "@langchain/openai" };
   const label = (client) => labels[client] ?? packageNames[client] ?? client;
   const lines = [];
   const add = (...text) => lines.push(...text);
+  // the clients that took part in a test (raw fetch has no streamEvents; ours_bridge has only that)
+  const ran = (test) => clients.filter((client) => runs.some((run) => run.test === test && run.client === client));
 
   add(
     `Run of ${results.startedAt.slice(0, 16).replace("T", " ")} UTC on ${results.machine.cpus} × ${results.machine.model}, ` +
@@ -50,6 +52,13 @@ export function report(results) {
     target(`${name} CPU/chunk, ours ÷ core floor ≤ 0.80 (stretch)`, 0.8, ratios(test, "ours", FLOOR, cpuChunk));
     target(`${name} CPU/chunk, ours ÷ published ≤ 0.75`, 0.75, ratios(test, "ours", "published", cpuChunk));
   }
+  for (const [test, name, streamTest] of [
+    ["events-text", "streamEvents() text stream", "stream"],
+    ["events-tool", "streamEvents() tool-call stream", "tool"],
+  ]) {
+    if (!runs.some((run) => run.test === test)) continue;
+    target(`${name} CPU/chunk, ours ÷ ours ${streamTest === "tool" ? "tool " : ""}stream() ≤ 0.50`, 0.5, ratios(test, "ours", "ours", cpuChunk, streamTest));
+  }
   target("Invoke CPU/call, ours ÷ raw fetch ≤ 1.10", 1.1, ratios("invoke", "ours", RAW, (run) => run.cpu_us));
   target("100 concurrent streams wall, ours ÷ core floor ≤ 1.00", 1.0, ratios("concurrency", "ours", FLOOR, (run) => run.wall_ms));
   target("100 concurrent streams peak RSS, ours ÷ core floor ≤ 1.00", 1.0, ratios("concurrency", "ours", FLOOR, (run) => run.peak_rss_mb));
@@ -76,7 +85,7 @@ export function report(results) {
     add(
       markdownTable(
         ["client", "CPU µs/call", "CPU × raw", "CPU × core floor", "wall µs/call (median)", "wall × raw"],
-        clients.map((client) => [
+        ran("invoke").map((client) => [
           label(client),
           format(med("invoke", client, (run) => run.cpu_us)),
           ratioText(ratios("invoke", client, RAW, (run) => run.cpu_us)),
@@ -99,7 +108,7 @@ export function report(results) {
     add(
       markdownTable(
         ["client", "CPU µs/chunk", "CPU × raw", "CPU × core floor", "wall µs/chunk", "wall × raw"],
-        clients.map((client) => {
+        ran(test).map((client) => {
           const note = ok(test, client).find((run) => run.note)?.note;
           return [
             label(client) + (note ? ` (${note})` : ""),
@@ -115,13 +124,46 @@ export function report(results) {
     );
   }
 
+  // ---- streamEvents ----
+  for (const [test, title, n, streamTest] of [
+    ["events-text", "streamEvents() (content-block events, no version): text stream", results.sizes.streamN, "stream"],
+    ["events-tool", "streamEvents() (content-block events, no version): tool-call stream, tools as a call option", results.sizes.toolN, "tool"],
+  ]) {
+    if (!runs.some((run) => run.test === test)) continue;
+    const own = streamTest === "tool" ? "own tool stream()" : "own stream()";
+    add(`### ${title}: ${format(n)} deltas`, "");
+    add(
+      "A chunk is a wire delta (the CPU divides by the deltas sent, as in the stream tests). `× ours native`, " +
+        `\`× core floor\` (the minimal BaseChatModel through core's bridge) and \`× ours ${streamTest === "tool" ? "tool " : ""}stream()\` divide by that ` +
+        `measurement of the same round; \`× ${own}\` by the same client's ${streamTest === "tool" ? "tool-call " : ""}stream() (ours for ours_bridge); \`× raw fetch\` by raw fetch reading the same stream.`,
+      ""
+    );
+    add(
+      markdownTable(
+        ["client", "CPU µs/chunk", "× ours native", "× core floor", `× ours ${streamTest === "tool" ? "tool " : ""}stream()`, `× ${own}`, "× raw fetch", "wall µs/chunk", "delta events"],
+        ran(test).map((client) => [
+          label(client),
+          format(med(test, client, cpuChunk), 2),
+          ratioText(ratios(test, client, "ours", cpuChunk)),
+          ratioText(ratios(test, client, FLOOR, cpuChunk)),
+          ratioText(ratios(test, client, "ours", cpuChunk, streamTest)),
+          ratioText(ratios(test, client, client === "ours_bridge" ? "ours" : client, cpuChunk, streamTest)),
+          ratioText(ratios(test, client, RAW, cpuChunk, streamTest)),
+          format(med(test, client, (run) => run.wall_us_per_chunk), 2),
+          format(ok(test, client)[0]?.chunks),
+        ])
+      ),
+      ""
+    );
+  }
+
   // ---- concurrency ----
   if (runs.some((run) => run.test === "concurrency")) {
     add(`### ${results.sizes.concStreams} concurrent streams of ${format(results.sizes.concN)} deltas`, "");
     add(
       markdownTable(
         ["client", "wall ms", "wall × core floor", "CPU ms", "peak RSS MB", "peak RSS × core floor"],
-        clients.map((client) => [
+        ran("concurrency").map((client) => [
           label(client),
           format(med("concurrency", client, (run) => run.wall_ms)),
           ratioText(ratios("concurrency", client, FLOOR, (run) => run.wall_ms)),

@@ -18,8 +18,13 @@ import { parseArgs } from "./stats.mjs";
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const RESULTS = path.join(BENCH, "results");
-const ALL_CLIENTS = ["raw_fetch", "lc_floor", "ours", "published", "chat_openai"];
-const ALL_TESTS = ["invoke", "stream", "tool", "concurrency", "growth", "cold", "footprint"];
+const ALL_CLIENTS = ["raw_fetch", "lc_floor", "ours", "ours_bridge", "published", "chat_openai"];
+const ALL_TESTS = ["invoke", "stream", "tool", "stream-events", "concurrency", "growth", "cold", "footprint"];
+// a test that is more than one worker: stream-events is its text and its tool stream, each in fresh processes
+const WORKER_TESTS = { "stream-events": ["events-text", "events-tool"] };
+// the client function a worker test needs; a client without it sits that test out (raw fetch has no
+// streamEvents; ours_bridge has nothing but streamEvents)
+const NEEDS = { invoke: "invoke", stream: "stream", tool: "streamTool", concurrency: "stream", growth: "stream", "events-text": "streamEvents", "events-tool": "streamEventsTool" };
 const started = performance.now();
 const log = (...text) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...text);
 
@@ -112,7 +117,18 @@ function summary(result) {
 
 const loadBefore = os.loadavg();
 const runs = [];
-const workerTests = tests.filter((test) => ["invoke", "stream", "tool", "concurrency", "growth"].includes(test));
+const workerTests = tests
+  .filter((test) => ["invoke", "stream", "tool", "stream-events", "concurrency", "growth"].includes(test))
+  .flatMap((test) => WORKER_TESTS[test] ?? [test]);
+const labels = {};
+const importsOf = {};
+const functionsOf = {};
+for (const client of clients) {
+  const module = await import(`./clients/${client}.mjs`);
+  labels[client] = module.label;
+  importsOf[client] = module.imports;
+  functionsOf[client] = new Set(Object.keys(module).filter((name) => typeof module[name] === "function"));
+}
 if (workerTests.length > 0) {
   const server = await startServer();
   try {
@@ -124,24 +140,17 @@ if (workerTests.length > 0) {
         for (const client of order) {
           // the growth target is ours; the core floor shows what core itself keeps
           if (test === "growth" && client !== "ours" && client !== "lc_floor") continue;
+          if (!functionsOf[client].has(NEEDS[test])) continue;
           const result = await runWorker({ client, test, origin: server.origin, ...sizes });
           result.round = round;
           runs.push(result);
-          log(`round ${round + 1}/${rounds} ${test.padEnd(11)} ${client.padEnd(11)} ${summary(result)}`);
+          log(`round ${round + 1}/${rounds} ${test.padEnd(11)} ${client.padEnd(12)} ${summary(result)}`);
         }
       }
     }
   } finally {
     server.stop();
   }
-}
-
-const labels = {};
-const importsOf = {};
-for (const client of clients) {
-  const module = await import(`./clients/${client}.mjs`);
-  labels[client] = module.label;
-  importsOf[client] = module.imports;
 }
 
 let cold;

@@ -9,13 +9,14 @@ export function median(values) {
 
 /**
  * `metric(client) / metric(reference)` in each round where both have a result: ratios are only ever taken
- * between measurements of the same round, never across rounds.
+ * between measurements of the same round, never across rounds. The reference is the same test's unless
+ * `referenceTest` names another (streamEvents against the same client's stream() of the same round).
  */
-export function roundRatios(runs, test, client, reference, metric) {
+export function roundRatios(runs, test, client, reference, metric, referenceTest = test) {
   const ratios = [];
   for (const run of runs) {
     if (run.test !== test || run.client !== client || run.error) continue;
-    const base = runs.find((other) => other.test === test && other.client === reference && other.round === run.round && !other.error);
+    const base = runs.find((other) => other.test === referenceTest && other.client === reference && other.round === run.round && !other.error);
     if (base) ratios.push(metric(run) / metric(base));
   }
   return ratios;

@@ -68,11 +68,22 @@ async function measureInvoke() {
   result.wall_us = median(walls);
 }
 
-async function measureStream(mode) {
+/**
+ * The message `await stream` assembles from a finished streamEvents() stream (checked after the timed part;
+ * the events are already buffered, so this replays them): its text, or its tool call's arguments.
+ */
+async function assembled(stream, field) {
+  const message = await stream;
+  if (field === "text") return message.text;
+  return message.tool_calls.map((call) => JSON.stringify(call.args)).join("");
+}
+
+async function measureStream(mode, events = false) {
   const n = mode === "tool" ? config.toolN : config.streamN;
-  const run = mode === "tool" ? client.streamTool : client.stream;
+  const run = events ? (mode === "tool" ? client.streamEventsTool : client.streamEvents) : mode === "tool" ? client.streamTool : client.stream;
+  if (typeof run !== "function") throw new Error(`${config.client} has no client function for ${config.test}`);
   const field = mode === "tool" ? "args" : "text";
-  if (mode === "tool" && client.bindsTools && !client.bindsTools(baseUrlFor(config.origin))) result.note = "no bindTools: tools as a call option";
+  if (!events && mode === "tool" && client.bindsTools && !client.bindsTools(baseUrlFor(config.origin))) result.note = "no bindTools: tools as a call option";
   const warmN = Math.min(1000, n);
   const warmExpected = streamBody(warmN, mode)[field];
   for (let i = 0; i < 3; i++) expectEqual((await run(baseUrlFor(config.origin, warmN, mode)))[field], warmExpected, `${mode} stream (warm-up)`);
@@ -91,6 +102,7 @@ async function measureStream(mode) {
     cpus.push(cpuMicros(cpu) / n);
     await stopProfile();
     expectEqual(answer[field], expected, `${mode} stream of ${n} deltas`);
+    if (events) expectEqual(await assembled(answer.stream, field), expected, `awaited message of the ${mode} stream of ${n} deltas`);
     result.chunks = answer.chunks;
     if (config.profile || performance.now() > budgetEnds) break;
   }
@@ -152,6 +164,8 @@ async function measureGrowth() {
 if (config.test === "invoke") await measureInvoke();
 else if (config.test === "stream") await measureStream("text");
 else if (config.test === "tool") await measureStream("tool");
+else if (config.test === "events-text") await measureStream("text", true);
+else if (config.test === "events-tool") await measureStream("tool", true);
 else if (config.test === "concurrency") await measureConcurrency();
 else if (config.test === "growth") await measureGrowth();
 else throw new Error(`unknown test ${config.test}`);

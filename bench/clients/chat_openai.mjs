@@ -5,6 +5,6 @@ import { langchainClient } from "./langchain_client.mjs";
 
 export const label = "@langchain/openai ChatOpenAI (baseURL)";
 export const imports = ["@langchain/openai"];
-export const { invoke, stream, streamTool, bindsTools } = langchainClient(
+export const { invoke, stream, streamTool, bindsTools, streamEvents, streamEventsTool } = langchainClient(
   ({ baseURL }) => new ChatOpenAI({ model: MODEL, apiKey: API_KEY, configuration: { baseURL } })
 );

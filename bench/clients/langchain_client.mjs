@@ -1,6 +1,42 @@
 // A LangChain chat model used as an application uses one: one model per baseURL, reused; `invoke`,
-// `stream`, and `bindTools([...]).stream` for the tool-call stream.
+// `stream`, and `bindTools([...]).stream` for the tool-call stream; `streamEvents(input)` (core's
+// content-block protocol, no `version`) for the stream-events test.
 import { PROMPT, TOOL } from "../inputs.mjs";
+
+const TOOLS = [{ type: "function", function: TOOL }];
+
+/**
+ * Reads a versionless `streamEvents()` stream (core's `ChatModelStream`) as a UI would: every event, in
+ * order, the text from its `text-delta` events. A chunk is one `content-block-delta` event, whatever its
+ * delta's form (`text-delta`; tool arguments as `block-delta` snapshots or `tool-call-delta` slices). The
+ * tool call is taken whole from its `content-block-finish` (what `stream.toolCalls` yields), its arguments
+ * as `JSON.stringify` of the parsed object: the sent arguments are themselves `JSON.stringify` output, so
+ * this is byte for byte, and it reads the same for every client whatever delta form it streams. The stream
+ * is returned too, so the worker can check the message `await stream` assembles outside the timed part.
+ */
+export async function readEventStream(stream) {
+  let chunks = 0;
+  let text = "";
+  let args = "";
+  for await (const event of stream) {
+    if (event.event === "content-block-delta") {
+      chunks++;
+      if (event.delta?.type === "text-delta") text += event.delta.text;
+    } else if (event.event === "content-block-finish" && event.content.type === "tool_call") {
+      args += JSON.stringify(event.content.args);
+    }
+  }
+  return { chunks, text, args, stream };
+}
+
+/** The stream-events client functions over any model with core's versionless `streamEvents()`. */
+export function eventClient(modelFor) {
+  return {
+    streamEvents: (baseURL) => readEventStream(modelFor(baseURL).streamEvents(PROMPT)),
+    // tools as a call option: core 1.4's RunnableBinding (what bindTools returns) has no versionless streamEvents
+    streamEventsTool: (baseURL) => readEventStream(modelFor(baseURL).streamEvents(PROMPT, { tools: TOOLS })),
+  };
+}
 
 /**
  * The client functions for a chat-model class. `make({ baseURL })` builds the model. A model without
@@ -18,13 +54,13 @@ export function langchainClient(make) {
     let model = toolModels.get(baseURL);
     if (!model) {
       const base = modelFor(baseURL);
-      const tools = [{ type: "function", function: TOOL }];
-      model = typeof base.bindTools === "function" ? base.bindTools(tools) : base.withConfig({ tools });
+      model = typeof base.bindTools === "function" ? base.bindTools(TOOLS) : base.withConfig({ tools: TOOLS });
       toolModels.set(baseURL, model);
     }
     return model;
   };
   return {
+    ...eventClient(modelFor),
     bindsTools: (baseURL) => typeof modelFor(baseURL).bindTools === "function",
     async invoke(baseURL) {
       const message = await modelFor(baseURL).invoke(PROMPT);

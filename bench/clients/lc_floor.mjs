@@ -97,4 +97,4 @@ class FloorChatModel extends BaseChatModel {
 /** A floor model on `baseURL` (bench/invoke_layers.mjs calls its layers one by one). */
 export const modelFor = (baseURL) => new FloorChatModel({ baseURL });
 
-export const { invoke, stream, streamTool, bindsTools } = langchainClient((fields) => new FloorChatModel(fields));
+export const { invoke, stream, streamTool, bindsTools, streamEvents, streamEventsTool } = langchainClient((fields) => new FloorChatModel(fields));

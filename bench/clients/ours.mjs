@@ -5,6 +5,6 @@ import { langchainClient } from "./langchain_client.mjs";
 
 export const label = "ours: ChatOpenRouter (this repo, dist/)";
 export const imports = [new URL("../../dist/index.js", import.meta.url).href];
-export const { invoke, stream, streamTool, bindsTools } = langchainClient(
+export const { invoke, stream, streamTool, bindsTools, streamEvents, streamEventsTool } = langchainClient(
   ({ baseURL }) => new ChatOpenRouter({ model: MODEL, apiKey: API_KEY, baseURL })
 );

@@ -5,6 +5,6 @@ import { langchainClient } from "./langchain_client.mjs";
 
 export const label = "published @langchain/openrouter ChatOpenRouter";
 export const imports = ["@langchain/openrouter"];
-export const { invoke, stream, streamTool, bindsTools } = langchainClient(
+export const { invoke, stream, streamTool, bindsTools, streamEvents, streamEventsTool } = langchainClient(
   ({ baseURL }) => new ChatOpenRouter({ model: MODEL, apiKey: API_KEY, baseURL })
 );
