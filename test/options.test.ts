@@ -135,9 +135,34 @@ describe("options", () => {
     await expect(model.invoke("hi", { temperature: "hot" } as never)).rejects.toThrow(/call option "temperature" must be a finite number/);
     await expect(model.invoke("hi", { tool_choice: 42 } as never)).rejects.toThrow(/tool_choice/);
     await expect(model.invoke("hi", { modelKwargs: { budget: 1n } })).rejects.toThrow(
-      /could not serialise the request to JSON/
+      /^ChatOpenRouter could not serialise the request to JSON/
     );
     expect(emulator.current.chatRequests()).toHaveLength(0);
+  });
+
+  it("refuses a baseURL with credentials, at construction, without quoting them (also from OPENROUTER_BASE_URL)", () => {
+    const secret = "s3cr3t-proxy-password";
+    const attempt = (fields: Partial<ChatOpenRouterFields>) => {
+      try {
+        new ChatOpenRouter({ model: "a/b", apiKey: CANARY_API_KEY, ...fields });
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error("constructed");
+    };
+    const direct = attempt({ baseURL: `http://user:${secret}@proxy.local/api/v1` });
+    expect(direct).toBeInstanceOf(TypeError);
+    expect(direct.message).toMatch(/option "baseURL" must be a URL without credentials/);
+    expect(direct.message).toContain("http://***@proxy.local/api/v1");
+    expect(direct.message).not.toContain(secret);
+    vi.stubEnv("OPENROUTER_BASE_URL", `https://${secret}@proxy.local/api/v1`);
+    try {
+      const fromEnv = attempt({});
+      expect(fromEnv.message).toMatch(/needs a URL without credentials.*: OPENROUTER_BASE_URL is "https:\/\/\*\*\*@proxy.local/);
+      expect(fromEnv.message).not.toContain(secret);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -270,6 +270,22 @@ describe("model profile and catalog refresh", () => {
     expect(modelOn(emulator.current, { model: "openai/gpt-4.1", scenario: "ok" }).profile.structuredOutput).toBe(true);
   });
 
+  it("refreshModelCatalog resolves its connection as every client does: an empty OPENROUTER_BASE_URL is unset, options are checked", async () => {
+    const saved = process.env["OPENROUTER_BASE_URL"];
+    process.env["OPENROUTER_BASE_URL"] = "";
+    try {
+      // unset → the default URL, which this machine cannot reach: a connection error, not a fetch of "/models"
+      const failure = await refreshModelCatalog({ maxRetries: 0, timeout: 2_000, fetch: async (url) => {
+        throw new TypeError(`offline: ${String(url)}`);
+      } }).catch((error: unknown) => error);
+      expect(String((failure as Error).cause ?? failure)).toContain("offline: https://openrouter.ai/api/v1/models");
+    } finally {
+      if (saved === undefined) delete process.env["OPENROUTER_BASE_URL"];
+      else process.env["OPENROUTER_BASE_URL"] = saved;
+    }
+    await expect(refreshModelCatalog({ baseURL: "openrouter.ai/api/v1" })).rejects.toThrow(/OpenRouterClient option "baseURL" must be an absolute http\(s\) URL/);
+  });
+
   it("refreshModelCatalog surfaces OpenRouter errors and keeps the old catalog", async () => {
     const baseURL = emulator.current.baseURLFor("status:503");
     await expect(refreshModelCatalog({ baseURL, maxRetries: 0 })).rejects.toMatchObject({ status: 503 });

@@ -1,8 +1,7 @@
 // What each OpenRouter model can do, from a snapshot of GET /models shipped in the package
 // (model_catalog_data.ts), or from a refresh the user asks for (refreshModelCatalog).
 import type { ModelProfile } from "@langchain/core/language_models/profile";
-import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { requestJson } from "../wire/send_request.js";
+import { OpenRouterClient } from "../platform/openrouter_client.js";
 import { MODEL_CATALOG_DATA } from "./model_catalog_data.js";
 
 /** The fields of a `GET /models` entry the catalog reads (api.md §6.1); everything else is ignored. */
@@ -201,23 +200,15 @@ export interface RefreshModelCatalogOptions {
  * ```
  */
 export async function refreshModelCatalog(options: RefreshModelCatalogOptions = {}): Promise<Map<string, ModelProfile>> {
-  const baseURL = normalise(
-    options.baseURL ?? getEnvironmentVariable("OPENROUTER_BASE_URL") ?? "https://openrouter.ai/api/v1"
-  );
-  const { body } = await requestJson<{ data?: CatalogSourceModel[] | null }>(
-    {
-      baseURL,
-      apiKey: options.apiKey ?? getEnvironmentVariable("OPENROUTER_API_KEY") ?? "",
-      headers: {},
-      maxRetries: options.maxRetries ?? 2,
-      timeout: options.timeout,
-      fetch: options.fetch,
-    },
-    { method: "GET", path: "/models", signal: options.signal }
-  );
-  if (!Array.isArray(body?.data)) {
-    throw new TypeError(`OpenRouter's GET ${baseURL}/models answered without a "data" list; the catalog was not changed.`);
+  const { signal, ...connection } = options;
+  // the platform client's connection and GET: the same URL/key resolution, checks, retries and parser
+  const client = new OpenRouterClient(connection);
+  const models: (CatalogSourceModel | null)[] = await client.listModels({ signal });
+  if (!Array.isArray(models)) {
+    throw new TypeError(`OpenRouter's GET ${client.baseURL}/models answered without a "data" list; the catalog was not changed.`);
   }
+  const baseURL = client.baseURL;
+  const body = { data: models };
   const catalog = new Map<string, CatalogEntry>();
   const profiles = new Map<string, ModelProfile>();
   for (const model of body.data) {

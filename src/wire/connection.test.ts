@@ -8,6 +8,7 @@ const noEnv = () => undefined;
 describe("createConnection", () => {
   it("defaults: OpenRouter's URL, 2 retries, LangChain's attribution, empty key", () => {
     expect(createConnection({}, noEnv, "X")).toEqual({
+      owner: "X",
       baseURL: DEFAULT_BASE_URL,
       apiKey: "",
       headers: LANGCHAIN_ATTRIBUTION,

@@ -60,12 +60,28 @@ const apiKeyProblem: Check = (value) => {
   return HEADER_VALUE.test(value.trim()) ? undefined : "a string without line breaks or characters outside Latin-1";
 };
 
+const BASE_URL_EXAMPLE = 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
+// `scheme://user:pass@host`: fetch refuses such a URL on every request (and its message quotes it)
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+
+/** The URL without its `user:password@`, for messages: no message quotes a URL's credentials. */
+export function withoutUserinfo(url: string): string {
+  return url.replace(USERINFO, "$1***@");
+}
+
+const baseURLProblem: Check = (value) => {
+  if (typeof value !== "string" || !/^https?:\/\/[^/]/i.test(value)) return BASE_URL_EXAMPLE;
+  // refused, not stripped: OpenRouter authenticates by the key alone, so credentials in the URL are
+  // meant for something in between (a proxy), and dropping them silently would hide that
+  if (USERINFO.test(value)) {
+    return "a URL without credentials (user:password@); send a proxy's credentials with defaultHeaders or a custom fetch";
+  }
+  return undefined;
+};
+
 const CHECKS: Record<keyof OpenRouterConnectionOptions, Check> = {
   apiKey: apiKeyProblem,
-  baseURL: (value) =>
-    typeof value === "string" && /^https?:\/\/[^/]/i.test(value)
-      ? undefined
-      : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"',
+  baseURL: baseURLProblem,
   siteUrl: headerValue,
   siteName: headerValue,
   appCategories: (value) =>
@@ -94,7 +110,8 @@ export function createConnection(
     if (value === undefined) continue;
     const problem = CHECKS[key](value);
     if (problem) {
-      const shown = key === "apiKey" ? "(hidden)" : typeof value === "function" ? "a function" : String(JSON.stringify(value));
+      const shown =
+        key === "apiKey" ? "(hidden)" : typeof value === "function" ? "a function" : String(JSON.stringify(typeof value === "string" ? withoutUserinfo(value) : value));
       throw new TypeError(`${owner} option "${key}" must be ${problem}; got ${shown.slice(0, 80)}.`);
     }
   }
@@ -113,12 +130,15 @@ export function createConnection(
   // the environment's values get the options' checks too: a bad one would otherwise fail (and be
   // retried) on every request; an empty variable counts as unset
   const baseURL = (options.baseURL ?? (env("OPENROUTER_BASE_URL") || undefined) ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  if (CHECKS.baseURL(baseURL)) {
-    throw new TypeError(`${owner} needs an absolute http(s) base URL: OPENROUTER_BASE_URL is ${JSON.stringify(baseURL.slice(0, 80))}; use e.g. "${DEFAULT_BASE_URL}".`);
+  const baseURLFault = baseURLProblem(baseURL);
+  if (baseURLFault) {
+    const shown = JSON.stringify(withoutUserinfo(baseURL).slice(0, 80));
+    throw new TypeError(`${owner} needs ${baseURLFault}: OPENROUTER_BASE_URL is ${shown}.`);
   }
   const apiKey = (options.apiKey ?? env("OPENROUTER_API_KEY") ?? "").trim();
   if (apiKeyProblem(apiKey)) throw new TypeError(`${owner}: OPENROUTER_API_KEY must be ${apiKeyProblem(apiKey)}.`);
   return {
+    owner,
     baseURL,
     apiKey,
     headers,

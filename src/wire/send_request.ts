@@ -7,6 +7,8 @@ import { isRetryable, retryDelayMs, waitFits } from "./retry_policy.js";
 
 /** Everything needed to reach OpenRouter; built once per client, never per request. */
 export interface OpenRouterConnection {
+  /** The class the connection serves (`ChatOpenRouter`, `OpenRouterEmbeddings`…), named in its messages. */
+  owner: string;
   /** e.g. `https://openrouter.ai/api/v1` (no trailing slash). */
   baseURL: string;
   apiKey: string;
@@ -41,13 +43,13 @@ export interface OpenRouterStreamResponse {
   redact: (text: string) => string;
 }
 
-function serialise(body: unknown): string | undefined {
+function serialise(body: unknown, owner: string): string | undefined {
   if (body === undefined) return undefined;
   try {
     return JSON.stringify(body);
   } catch (error) {
     throw new TypeError(
-      `ChatOpenRouter could not serialise the request to JSON (${(error as Error).message}). ` +
+      `${owner} could not serialise the request to JSON (${(error as Error).message}). ` +
         "Message content and options must be plain JSON values: no BigInt, functions or circular references."
     );
   }
@@ -76,7 +78,7 @@ async function withRetries<T>(
   options: RequestOptions,
   attemptOnce: (scope: AbortScope, payload: string | undefined) => Promise<T>
 ): Promise<T> {
-  const payload = serialise(options.body);
+  const payload = serialise(options.body, connection.owner);
   const { signal } = options;
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
