@@ -313,7 +313,35 @@ describe("faults", () => {
       expect(own.openConnections()).toBe(1);
       controller.abort();
       await expect(pending).rejects.toThrow();
-      await until(() => own.activeRequests() === 0 && own.openConnections() === 0);
+      // the socket undici re-dials after the abort closes when undici's own keep-alive ends (4 s)
+      await until(() => own.activeRequests() === 0 && own.openConnections() === 0, 10_000);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("keeps an idle socket open while the client may reuse it: a request sent after a stalled loop is not lost", async () => {
+    const own = await startEmulator();
+    try {
+      const streamed = await fetch(`${own.baseURL}/chat/completions`, { method: "POST", headers: AUTH, body: JSON.stringify({ ...hello, stream: true }) });
+      await streamed.text();
+      expect(own.openConnections()).toBe(1);
+      // A loaded process: the loop stalls 2.5 s (under undici's 4 s keep-alive), then in the same
+      // turn the client sends on the socket it kept. A server that had closed it meanwhile (the
+      // old 1 s keepAliveTimeout) lost the request: ECONNRESET, nothing recorded (storm flake).
+      const sent = new Promise<Response>((resolve, reject) => {
+        setTimeout(() => fetch(`${own.baseURLFor("status:500@after-stall")}/chat/completions`, { method: "POST", headers: AUTH, body: JSON.stringify(hello) }).then(resolve, reject), 2_500);
+      });
+      const end = performance.now() + 2_500;
+      while (performance.now() < end) {
+        // the stall
+      }
+      const res = await sent;
+      expect(res.status).toBe(500);
+      await res.text();
+      expect(own.requests.filter((r) => r.scenario === "status:500@after-stall")).toHaveLength(1);
+      expect(res.headers.get("connection")).toBe("keep-alive");
+      expect(res.headers.get("keep-alive")).toBeNull();
     } finally {
       await own.close();
     }

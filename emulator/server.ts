@@ -44,7 +44,7 @@ export interface Emulator {
   lastRequest(): RecordedRequest | undefined;
   /** Only POST .../chat/completions. */
   chatRequests(): RecordedRequest[];
-  /** Sockets currently open (idle keep-alive sockets close after 1 s). */
+  /** Sockets currently open (clients close idle keep-alive sockets within seconds: undici after 4 s). */
   openConnections(): number;
   /** Requests whose response has not finished or been aborted yet. */
   activeRequests(): number;
@@ -83,8 +83,14 @@ export const CORS_HEADERS: Record<string, string> = {
 export const JSON_PADDING = "\n         \n";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-// long enough that a loaded client has written its request on a fresh socket before this fires
-const UNUSED_SOCKET_MS = 3_000;
+/**
+ * How long an idle socket stays open: longer than any client keeps one for reuse (undici's
+ * default is 4 s, Node's agent 5 s), as OpenRouter does. A server that closes an idle socket
+ * first races the client: a request written as the server closes it dies (ECONNRESET, "other side
+ * closed") before the server read it, and the client retries an attempt the server never saw.
+ * Clients close idle sockets themselves, so `openConnections()` still returns to 0 in seconds.
+ */
+const IDLE_SOCKET_MS = 10_000;
 
 // ---------------------------------------------------------------------------
 // Low-level writing helpers
@@ -412,6 +418,9 @@ export async function startEmulator(options: { port?: number; host?: string } = 
 
   const server = createServer((req, res) => {
     usedSockets.add(req.socket);
+    // as OpenRouter answers (fixtures/headers-observed.json): no Keep-Alive hint, so clients keep
+    // idle sockets for their own default; Node would advertise keepAliveTimeout in a hint otherwise
+    if (res.shouldKeepAlive) res.setHeader("Connection", "keep-alive");
     active += 1;
     res.on("close", () => {
       active -= 1;
@@ -424,10 +433,9 @@ export async function startEmulator(options: { port?: number; host?: string } = 
       }
     });
   });
-  // Short idle limits so openConnections() settles quickly in tests: keep-alive sockets
-  // close after 1 s idle, and sockets that never carry a request (undici re-dials after an
-  // aborted request) after UNUSED_SOCKET_MS.
-  server.keepAliveTimeout = 1_000;
+  // Idle sockets, kept alive or never used (undici re-dials after an aborted request), close
+  // after IDLE_SOCKET_MS unless the client closed them first, as clients do well before.
+  server.keepAliveTimeout = IDLE_SOCKET_MS;
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     // Under load the timer can fire before a request already sent on the socket was read (timers
@@ -436,7 +444,7 @@ export async function startEmulator(options: { port?: number; host?: string } = 
       setImmediate(() => {
         if (!usedSockets.has(socket) && socket.bytesRead === 0) socket.destroy();
       });
-    }, UNUSED_SOCKET_MS);
+    }, IDLE_SOCKET_MS);
     idle.unref();
     socket.on("close", () => {
       clearTimeout(idle);
