@@ -28,6 +28,8 @@ const CONCURRENCY = 32;
  * busy machine (2 cores shared with other test files) never turns a normal answer into a timeout.
  */
 const TIMEOUT_MS = 1_000;
+/** For requests OpenRouter asks to wait: all their attempts and waits fit well inside it. */
+const ASKED_WAIT_TIMEOUT_MS = 10_000;
 const BACKOFF_BASE_MS = 4;
 const REPLAY = `storm seed ${SEED}; replay with STORM_SEED=${SEED} npx vitest run test/reliability/storm.test.ts`;
 
@@ -192,7 +194,9 @@ async function send(emulator: Emulator, request: Planned): Promise<Settled> {
       model: "openai/gpt-4o-mini",
       apiKey: CANARY_API_KEY,
       baseURL: emulator.baseURLFor(request.scenario),
-      timeout: TIMEOUT_MS,
+      // `timeout` also bounds the waits a call makes on OpenRouter's say-so (retry_policy waitFits): a
+      // request that is asked to wait gets room for its attempts and waits even on a loaded machine
+      timeout: request.askedWaitMs === undefined ? TIMEOUT_MS : ASKED_WAIT_TIMEOUT_MS,
       maxRetries: request.maxRetries,
     },
     BACKOFF_BASE_MS
