@@ -1,4 +1,4 @@
-// Streamed OpenRouter chunks → LangChain's content-block stream events (`streamEvents()`, core ≥ 1.4):
+// Streamed OpenRouter chunks → LangChain's content-block stream events (`streamEvents()` without a version):
 // message-start, then per block start → deltas → finish, then message-finish. Straight from the
 // wire deltas: no AIMessageChunk and no merge per delta, only the event objects themselves.
 //
