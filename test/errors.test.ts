@@ -128,14 +128,34 @@ describe("errors", () => {
     expect(error.status).toBe(status);
   });
 
-  it("raises the error inside a 200 body with its partial text (error-in-200-nonstreaming-choice.docs-example.json)", async () => {
-    const error = (await failureOf("fixture:error-in-200-nonstreaming-choice.docs-example.json")) as OpenRouterStreamError;
-    expect(error).toBeInstanceOf(OpenRouterStreamError);
-    expect(error.status).toBe(502);
-    expect(error.partialText).toBe("partial output...");
-    expect(error.message).toContain("Provider disconnected mid-stream");
-    expect(error.cause).toBeInstanceOf(OpenRouterProviderError);
+  // the one rule of errors.ts: an error inside a non-streamed 200 is the class its code names, and
+  // retried as that status is; the body (partial content, usage) stays on the error as `raw`
+  it.each([
+    ["a choice with error (error-in-200-nonstreaming-choice.docs-example.json)", "error-in-200-nonstreaming-choice.docs-example.json", 502, "Provider disconnected mid-stream"],
+    ["a bare error envelope (error-in-200-envelope.handmade.json)", "error-in-200-envelope.handmade.json", 503, "Provider returned error"],
+  ])("an error inside a 200 body, %s: the class its code names, the body kept", async (_label, fixture, status, text) => {
+    const error = await failureOf(`fixture:${fixture}`);
+    expect(error).toBeInstanceOf(OpenRouterProviderError);
+    expect(error).not.toBeInstanceOf(OpenRouterStreamError);
+    expect(error.status).toBe(status);
+    expect(error.message).toContain(text);
+    if (status === 502) {
+      expect((error.raw as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toBe("partial output...");
+    } else {
+      expect(error.providerName).toBe("Together");
+    }
   });
+
+  it.each(["error-in-200-nonstreaming-choice.docs-example.json", "error-in-200-envelope.handmade.json"])(
+    "an error inside a 200 body (%s) is retried as its status is, and the retry answers",
+    async (fixture) => {
+      const scenario = `flaky:1:fixture:${fixture}@retry-${fixture}`;
+      const answer = await modelOn(emulator.current, { scenario, maxRetries: 1 }).invoke("hi");
+      expect(answer.text).not.toBe("");
+      const attempts = emulator.current.chatRequests().filter((request) => request.scenario === scenario);
+      expect(attempts).toHaveLength(2);
+    }
+  );
 
   it("quotes the status and the start of an HTML or empty body, never a SyntaxError", async () => {
     const html = await failureOf("html:502");

@@ -242,7 +242,7 @@ describe("options 0.4.11 has: sessionId, trace, transforms, prediction, appCateg
     ["transforms as a string", { transforms: "middle-out" }, /"transforms" must be an array of strings/],
     ["trace as a string", { trace: "t-1" }, /"trace" must be an object/],
     ["prediction without content", { prediction: { type: "content" } }, /"prediction" must be an object such as \{ type: "content"/],
-    ["appCategories as a string", { appCategories: "cli-agent" }, /"appCategories" must be an array of strings/],
+    ["appCategories as a string", { appCategories: "cli-agent" }, /"appCategories" must be an array of category strings/],
     ["sessionId as a number", { sessionId: 7 }, /"sessionId" must be a string/],
   ])("rejects %s, naming the fix", (_label, fields, message) => {
     expect(() => new ChatOpenRouter({ model: "a/b", apiKey: CANARY_API_KEY, ...fields } as ChatOpenRouterFields)).toThrow(message);

@@ -18,10 +18,8 @@ import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { createConnection, DEFAULT_SITE_NAME, DEFAULT_SITE_URL } from "../wire/connection.js";
-import { inBandErrorOf } from "../wire/error_from_response.js";
-import { OpenRouterAuthError, OpenRouterStreamError } from "../wire/errors.js";
-import { readSse } from "../wire/read_sse.js";
-import { type OpenRouterConnection, redactor, requestJson, requestStream } from "../wire/send_request.js";
+import { OpenRouterAuthError, OpenRouterProviderError, OpenRouterStreamError } from "../wire/errors.js";
+import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
 import type {
   OpenRouterCacheControl,
   OpenRouterChatRequest,
@@ -157,6 +155,8 @@ export class ChatOpenRouter
   timeout?: number;
   defaultHeaders?: Record<string, string>;
   protected fetchImplementation?: typeof fetch;
+  /** Internal, not an option: the first retry backoff step in ms (500 by default); a subclass may shorten it. */
+  protected retryBaseDelayMs?: number;
 
   /** `new ChatOpenRouter("openai/gpt-4o", { temperature: 0 })`, or {@link ChatOpenRouterFields} with a `model`. */
   constructor(model: string, fields?: Omit<ChatOpenRouterFields, "model" | "modelName">);
@@ -331,7 +331,8 @@ export class ChatOpenRouter
         fetch: this.fetchImplementation,
       },
       noEnvironment,
-      "ChatOpenRouter"
+      "ChatOpenRouter",
+      { retryBaseDelayMs: this.retryBaseDelayMs }
     );
     if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
     return connection;
@@ -348,19 +349,12 @@ export class ChatOpenRouter
       signal: options.signal,
       headers: options.headers,
     });
+    // (an error inside the 200 was raised by requestJson, as its status' class, retried by its rule)
     const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
-    // a 200 without a choice is a broken answer, as a stream without a finish reason is
     if (typeof choice !== "object" || choice === null) {
-      throw new OpenRouterStreamError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object.", {
+      throw new OpenRouterProviderError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object, so there is no answer.", {
         generationId: typeof body?.id === "string" ? body.id : undefined,
-      });
-    }
-    if (choice.error || choice.finish_reason === "error") {
-      throw inBandErrorOf(choice.error ?? { message: "finish_reason is error" }, {
-        id: body.id,
-        usage: body.usage,
-        partialText: typeof choice.message?.content === "string" ? choice.message.content : "",
-        redact: redactor(this.apiKey),
+        raw: body,
       });
     }
     const message = fromWireMessage(body);
@@ -379,14 +373,13 @@ export class ChatOpenRouter
       stream: true,
     };
     if (options.streamUsage ?? this.streamUsage) request.stream_options = { include_usage: true };
-    const { body, scope, response, redact } = await requestStream(this.connectionFor(options), {
+    const { chunks } = await requestStream(this.connectionFor(options), {
       path: "/chat/completions",
       body: request,
       signal: options.signal,
       headers: options.headers,
     });
-    // readSse disposes the scope when the reading ends, however it ends
-    return readSse(body, scope, response.headers, redact);
+    return chunks;
   }
 
   override async *_streamResponseChunks(

@@ -1,30 +1,27 @@
 // Bad options fail here, before any request, with a message that names the fix. These are plain
 // TypeErrors, not OpenRouterErrors: OpenRouter never saw them.
 import { headersProblem } from "../wire/connection.js";
+import { isRecord } from "../wire/is_record.js";
+import {
+  boolean,
+  type Check,
+  type Checks,
+  checkOptions,
+  finiteNumber,
+  integer,
+  milliseconds,
+  modelSlug,
+  object,
+  string,
+  stringArray,
+} from "../wire/option_checks.js";
 import { unknownOption } from "./known_options.js";
-import type { ChatOpenRouterCallOptions, ChatOpenRouterFields } from "./options.js";
+import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 
-type Check = (value: unknown) => string | undefined;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const number: Check = (value) => (typeof value === "number" && Number.isFinite(value) ? undefined : "a finite number");
-const integer = (min: number): Check => (value) =>
-  Number.isInteger(value) && (value as number) >= min ? undefined : `an integer ≥ ${min}`;
-const positiveNumber: Check = (value) =>
-  typeof value === "number" && Number.isFinite(value) && value > 0 ? undefined : "a number of milliseconds > 0";
-const string: Check = (value) => (typeof value === "string" ? undefined : "a string");
-const nonEmptyString: Check = (value) =>
-  typeof value === "string" && value.trim() !== "" ? undefined : 'a non-empty model slug such as "openai/gpt-4o"';
-const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "true or false");
-const object: Check = (value) => (isRecord(value) ? undefined : "an object");
-const stringArray: Check = (value) =>
-  Array.isArray(value) && value.every((item) => typeof item === "string") ? undefined : "an array of strings";
+const stop: Check = (value) => (typeof value === "string" ? undefined : stringArray(value));
 const numberRecord: Check = (value) =>
   isRecord(value) && Object.values(value).every((item) => typeof item === "number") ? undefined : "an object of token id → number";
 const route: Check = (value) => (value === "fallback" || value === "sort" ? undefined : '"fallback" or "sort"');
-const stop: Check = (value) => (typeof value === "string" ? undefined : stringArray(value));
 const plugins: Check = (value) =>
   Array.isArray(value) && value.every((item) => isRecord(item) && typeof item["id"] === "string")
     ? undefined
@@ -39,27 +36,23 @@ const reasoning: Check = (value) => {
 };
 const cacheControl: Check = (value) =>
   isRecord(value) && typeof value["type"] === "string" ? undefined : 'an object such as { type: "ephemeral", ttl: "1h" }';
-const url: Check = (value) =>
-  typeof value === "string" && /^https?:\/\/[^/]/i.test(value) ? undefined : 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
-const fetchFunction: Check = (value) => (typeof value === "function" ? undefined : "a fetch function");
 const prediction: Check = (value) =>
   isRecord(value) && value["type"] === "content" && typeof value["content"] === "string"
     ? undefined
     : 'an object such as { type: "content", content: "the text the answer will mostly repeat" }';
 
-const CHECKS: Record<string, Check> = {
-  model: nonEmptyString,
-  modelName: nonEmptyString,
-  stopSequences: stop,
-  temperature: number,
+/** The request options' checks (constructor and call alike). */
+const REQUEST_CHECKS: Checks<ChatOpenRouterRequestOptions> = {
+  model: modelSlug("openai/gpt-4o"),
+  temperature: finiteNumber,
   maxTokens: integer(1),
-  topP: number,
+  topP: finiteNumber,
   topK: integer(0),
-  minP: number,
-  topA: number,
-  frequencyPenalty: number,
-  presencePenalty: number,
-  repetitionPenalty: number,
+  minP: finiteNumber,
+  topA: finiteNumber,
+  frequencyPenalty: finiteNumber,
+  presencePenalty: finiteNumber,
+  repetitionPenalty: finiteNumber,
   seed: integer(Number.MIN_SAFE_INTEGER),
   stop,
   logitBias: numberRecord,
@@ -83,19 +76,24 @@ const CHECKS: Record<string, Check> = {
   webSearchOptions: object,
   streamUsage: boolean,
   modelKwargs: object,
-  apiKey: string,
-  baseURL: url,
-  siteUrl: string,
-  siteName: string,
-  appCategories: stringArray,
+};
+
+/** The constructor's own options; the connection's are checked once, by createConnection. */
+const CONSTRUCTOR_CHECKS: Readonly<Record<string, Check>> = {
+  ...REQUEST_CHECKS,
+  modelName: REQUEST_CHECKS.model,
+  stopSequences: stop,
+} satisfies Partial<Checks<ChatOpenRouterFields>>;
+
+/** A call's options: the request's, and the call-only ones (core checks none of these). */
+const CALL_CHECKS: Readonly<Record<string, Check>> = {
+  ...REQUEST_CHECKS,
+  timeout: milliseconds,
   maxRetries: integer(0),
-  timeout: positiveNumber,
-  defaultHeaders: headersProblem,
   headers: headersProblem,
-  fetch: fetchFunction,
   parallel_tool_calls: boolean,
   strict: boolean,
-};
+} satisfies Partial<Checks<ChatOpenRouterCallOptions>>;
 
 const warned = new Set<string>();
 
@@ -108,27 +106,13 @@ export function validateOptions(
   where: "constructor" | "call"
 ): void {
   for (const key in options) {
-    const value = (options as Record<string, unknown>)[key];
-    if (value === undefined) continue;
+    if ((options as Record<string, unknown>)[key] === undefined) continue;
     const unknown = unknownOption(key, where);
     if (unknown?.fatal) throw new TypeError(unknown.message);
-    if (unknown) {
-      if (!warned.has(`${where}:${key}`)) {
-        warned.add(`${where}:${key}`);
-        console.warn(unknown.message);
-      }
-      continue;
-    }
-    const check = CHECKS[key];
-    const problem = check?.(value);
-    if (problem) {
-      let shown: string;
-      try {
-        shown = key === "apiKey" ? "(hidden)" : JSON.stringify(value) ?? String(value);
-      } catch {
-        shown = String(value);
-      }
-      throw new TypeError(`ChatOpenRouter ${where} option "${key}" must be ${problem}; got ${shown.slice(0, 80)}.`);
+    if (unknown && !warned.has(`${where}:${key}`)) {
+      warned.add(`${where}:${key}`);
+      console.warn(unknown.message);
     }
   }
+  checkOptions(options, where === "call" ? CALL_CHECKS : CONSTRUCTOR_CHECKS, `ChatOpenRouter ${where} option`);
 }

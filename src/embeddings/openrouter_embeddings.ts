@@ -2,13 +2,14 @@ import { Embeddings } from "@langchain/core/embeddings";
 import { chunkArray } from "@langchain/core/utils/chunk_array";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { AbortScope } from "../wire/abort_scope.js";
-import { createConnection } from "../wire/connection.js";
+import { createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
 import type {
   OpenRouterEmbeddingsRequest,
   OpenRouterEmbeddingsResponse,
   OpenRouterEmbeddingsUsage,
 } from "../wire/platform_types.js";
+import { type Checks, checkOptions, integer, modelSlug, object, string } from "../wire/option_checks.js";
 import type { OpenRouterProviderPreferences } from "../wire/types.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
 import { fromWireEmbeddings } from "./from_wire_embeddings.js";
@@ -21,31 +22,17 @@ import type {
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_CONCURRENCY = 4;
 
-type Check = (value: unknown) => string | undefined;
-const positiveInteger: Check = (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : "an integer ≥ 1");
-const string: Check = (value) => (typeof value === "string" ? undefined : "a string");
-const CHECKS: Record<string, Check> = {
-  model: (value) =>
-    typeof value === "string" && value.trim() !== "" ? undefined : 'a non-empty model slug such as "openai/text-embedding-3-small"',
+const positiveInteger = integer(1);
+const CHECKS: Checks<Omit<OpenRouterEmbeddingsFields, keyof OpenRouterConnectionOptions>> = {
+  model: modelSlug("openai/text-embedding-3-small"),
   dimensions: positiveInteger,
   encodingFormat: (value) => (value === "float" || value === "base64" ? undefined : '"float" or "base64"'),
   inputType: string,
-  provider: (value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "an object"),
+  provider: object,
   user: string,
   batchSize: positiveInteger,
   maxConcurrency: (value) => (value === Infinity ? undefined : positiveInteger(value)),
 };
-
-function checkFields(fields: OpenRouterEmbeddingsFields): void {
-  for (const [key, check] of Object.entries(CHECKS)) {
-    const value = (fields as unknown as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    const problem = check(value);
-    if (problem) {
-      throw new TypeError(`OpenRouterEmbeddings option "${key}" must be ${problem}; got ${String(JSON.stringify(value)).slice(0, 80)}.`);
-    }
-  }
-}
 
 function addUsage(total: OpenRouterEmbeddingsUsage, usage: OpenRouterEmbeddingsUsage | null | undefined): void {
   if (!usage) return;
@@ -84,7 +71,8 @@ export class OpenRouterEmbeddings extends Embeddings {
     if (typeof fields !== "object" || fields === null || fields.model === undefined) {
       throw new TypeError('OpenRouterEmbeddings needs a model: new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small" }). See https://openrouter.ai/models?output_modalities=embeddings.');
     }
-    checkFields(fields);
+    // the connection's options are checked once, by createConnection
+    checkOptions(fields, CHECKS, "OpenRouterEmbeddings option");
     // the transport retries (one retry layer); the base class's caller is not used
     super({ maxRetries: 0 });
     this.#connection = createConnection(fields, getEnvironmentVariable, "OpenRouterEmbeddings");

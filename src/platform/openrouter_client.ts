@@ -10,7 +10,9 @@ import type {
   OpenRouterModelEndpoints,
   OpenRouterModelsResponse,
 } from "../wire/platform_types.js";
-import { type OpenRouterConnection, redactor, requestJson } from "../wire/send_request.js";
+import { type Checks, checkOptions, integer } from "../wire/option_checks.js";
+import { redactJson } from "../wire/redact.js";
+import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
 import type { GetGenerationOptions, ListModelsOptions, OpenRouterCallOptions, OpenRouterClientFields } from "./options.js";
 
 const DEFAULT_GENERATION_RETRY_DELAYS = [300, 600, 900, 1200];
@@ -26,22 +28,24 @@ function checkDelays(value: unknown, name: string): number[] | undefined {
   return value;
 }
 
+const CALL_CHECKS: Checks<OpenRouterCallOptions> = {
+  signal: () => undefined,
+  maxRetries: integer(0),
+  headers: headersProblem,
+};
+
 function checkCallOptions(options: OpenRouterCallOptions, method: string): void {
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`OpenRouterClient.${method} options must be an object.`);
   }
-  if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {
-    throw new TypeError(`OpenRouterClient.${method} option "maxRetries" must be an integer ≥ 0.`);
-  }
-  const problem = options.headers === undefined ? undefined : headersProblem(options.headers);
-  if (problem) throw new TypeError(`OpenRouterClient.${method} option "headers" must be ${problem}.`);
+  checkOptions(options, CALL_CHECKS, `OpenRouterClient.${method} option`);
 }
 
-/** The `data` member of OpenRouter's `{ data }` envelope; `redact` cleans the body kept on the error. */
-function dataOf<T>(body: { data?: T | null } | null, what: string, redact: (text: string) => string): T {
+/** The `data` member of OpenRouter's `{ data }` envelope; the body kept on the error is redacted. */
+function dataOf<T>(body: { data?: T | null } | null, what: string, connection: OpenRouterConnection): T {
   if (typeof body === "object" && body !== null && body.data != null) return body.data;
   // the body is the server's: a proxy may echo the request's credentials into it
-  throw new OpenRouterError(`OpenRouter answered ${what} without data.`, { raw: JSON.parse(redact(JSON.stringify(body) ?? "null")) });
+  throw new OpenRouterError(`OpenRouter answered ${what} without data.`, { raw: redactJson(body, connection.redact) });
 }
 
 /**
@@ -91,7 +95,7 @@ export class OpenRouterClient {
     }
     const search = query.toString();
     const body = await this.#get<OpenRouterModelsResponse>(`/models${search ? `?${search}` : ""}`, options);
-    return dataOf(body, "GET /models", redactor(this.#connection.apiKey));
+    return dataOf(body, "GET /models", this.#connection);
   }
 
   /** The providers serving a model, with their pricing, context, quantization, uptime and parameters. */
@@ -104,7 +108,7 @@ export class OpenRouterClient {
     const author = encodeURIComponent(model.slice(0, slash));
     const slug = encodeURIComponent(model.slice(slash + 1));
     const body = await this.#get<{ data?: OpenRouterModelEndpoints }>(`/models/${author}/${slug}/endpoints`, options);
-    return dataOf(body, `GET /models/${model}/endpoints`, redactor(this.#connection.apiKey));
+    return dataOf(body, `GET /models/${model}/endpoints`, this.#connection);
   }
 
   /**
@@ -123,7 +127,7 @@ export class OpenRouterClient {
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return dataOf(await this.#get<{ data?: OpenRouterGeneration }>(path, options), "GET /generation", redactor(this.#connection.apiKey));
+        return dataOf(await this.#get<{ data?: OpenRouterGeneration }>(path, options), "GET /generation", this.#connection);
       } catch (error) {
         if (!OpenRouterError.isInstance(error) || error.status !== 404) throw error;
         const delay = delays[attempt];
@@ -144,14 +148,14 @@ export class OpenRouterClient {
   async getKeyInfo(options: OpenRouterCallOptions = {}): Promise<OpenRouterKeyInfo> {
     checkCallOptions(options, "getKeyInfo");
     this.#requireKey("getKeyInfo");
-    return dataOf(await this.#get<{ data?: OpenRouterKeyInfo }>("/key", options), "GET /key", redactor(this.#connection.apiKey));
+    return dataOf(await this.#get<{ data?: OpenRouterKeyInfo }>("/key", options), "GET /key", this.#connection);
   }
 
   /** The account's total credits and usage in USD (`GET /credits`; OpenRouter documents it for management keys). */
   async getCredits(options: OpenRouterCallOptions = {}): Promise<OpenRouterCredits> {
     checkCallOptions(options, "getCredits");
     this.#requireKey("getCredits");
-    return dataOf(await this.#get<{ data?: OpenRouterCredits }>("/credits", options), "GET /credits", redactor(this.#connection.apiKey));
+    return dataOf(await this.#get<{ data?: OpenRouterCredits }>("/credits", options), "GET /credits", this.#connection);
   }
 
   #requireKey(method: string): void {

@@ -7,7 +7,8 @@ const noEnv = () => undefined;
 
 describe("createConnection", () => {
   it("defaults: OpenRouter's URL, 2 retries, LangChain's attribution, empty key", () => {
-    expect(createConnection({}, noEnv, "X")).toEqual({
+    const { redact, ...connection } = createConnection({}, noEnv, "X");
+    expect(connection).toEqual({
       owner: "X",
       baseURL: DEFAULT_BASE_URL,
       apiKey: "",
@@ -15,7 +16,10 @@ describe("createConnection", () => {
       maxRetries: 2,
       timeout: undefined,
       fetch: undefined,
+      retryBaseDelayMs: undefined,
     });
+    // no key, nothing to remove
+    expect(redact("text")).toBe("text");
   });
 
   it("options win over the environment; the environment over the defaults", () => {

@@ -1,5 +1,7 @@
 // Builds the OpenRouterConnection every client shares (chat model, platform client, embeddings):
 // key and base URL resolution, attribution headers, retries and timeout, checked once.
+import { type Check, type Checks, checkOptions, fetchFunction, integer, milliseconds } from "./option_checks.js";
+import { hasUserinfo, redactor, withoutUserinfo } from "./redact.js";
 import type { OpenRouterConnection } from "./send_request.js";
 
 export const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -34,8 +36,6 @@ export interface OpenRouterConnectionOptions {
   fetch?: typeof fetch;
 }
 
-type Check = (value: unknown) => string | undefined;
-
 // fetch rejects a bad header name or value only when it sends, and the retry loop then took it for
 // a network failure (and fetch's message quoted the value): names are RFC 9110 tokens, values are
 // Latin-1 text without control characters
@@ -61,25 +61,19 @@ const apiKeyProblem: Check = (value) => {
 };
 
 const BASE_URL_EXAMPLE = 'an absolute http(s) URL such as "https://openrouter.ai/api/v1"';
-// `scheme://user:pass@host`: fetch refuses such a URL on every request (and its message quotes it)
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
-
-/** The URL without its `user:password@`, for messages: no message quotes a URL's credentials. */
-export function withoutUserinfo(url: string): string {
-  return url.replace(USERINFO, "$1***@");
-}
 
 const baseURLProblem: Check = (value) => {
   if (typeof value !== "string" || !/^https?:\/\/[^/]/i.test(value)) return BASE_URL_EXAMPLE;
   // refused, not stripped: OpenRouter authenticates by the key alone, so credentials in the URL are
   // meant for something in between (a proxy), and dropping them silently would hide that
-  if (USERINFO.test(value)) {
+  // (fetch refuses such a URL on every request, and its message quotes it)
+  if (hasUserinfo(value)) {
     return "a URL without credentials (user:password@); send a proxy's credentials with defaultHeaders or a custom fetch";
   }
   return undefined;
 };
 
-const CHECKS: Record<keyof OpenRouterConnectionOptions, Check> = {
+const CHECKS: Checks<OpenRouterConnectionOptions> = {
   apiKey: apiKeyProblem,
   baseURL: baseURLProblem,
   siteUrl: headerValue,
@@ -88,12 +82,20 @@ const CHECKS: Record<keyof OpenRouterConnectionOptions, Check> = {
     Array.isArray(value) && value.every((item) => typeof item === "string" && !item.includes(",") && HEADER_VALUE.test(item))
       ? undefined
       : 'an array of category strings without commas, e.g. ["cli-agent", "programming-app"]',
-  maxRetries: (value) => (Number.isInteger(value) && (value as number) >= 0 ? undefined : "an integer ≥ 0"),
-  timeout: (value) =>
-    typeof value === "number" && Number.isFinite(value) && value > 0 ? undefined : "a number of milliseconds > 0",
+  maxRetries: integer(0),
+  timeout: milliseconds,
   defaultHeaders: headersProblem,
-  fetch: (value) => (typeof value === "function" ? undefined : "a fetch function"),
+  fetch: fetchFunction,
 };
+
+/** Internal tuning, not options: tests shorten the backoff through it. */
+export interface ConnectionTuning {
+  /** The first backoff step in ms (500 by default). */
+  retryBaseDelayMs?: number;
+}
+
+/** The names of the connection options, as every client's option tables leave them to {@link createConnection}. */
+export const CONNECTION_OPTION_NAMES = Object.keys(CHECKS) as readonly (keyof OpenRouterConnectionOptions)[];
 
 /**
  * Resolves the options into a connection. `env` reads an environment variable (the caller passes
@@ -103,18 +105,13 @@ const CHECKS: Record<keyof OpenRouterConnectionOptions, Check> = {
 export function createConnection(
   options: OpenRouterConnectionOptions,
   env: (name: string) => string | undefined,
-  owner: string
+  owner: string,
+  tuning: ConnectionTuning = {}
 ): OpenRouterConnection {
-  for (const key of Object.keys(CHECKS) as (keyof OpenRouterConnectionOptions)[]) {
-    const value = options[key];
-    if (value === undefined) continue;
-    const problem = CHECKS[key](value);
-    if (problem) {
-      const shown =
-        key === "apiKey" ? "(hidden)" : typeof value === "function" ? "a function" : String(JSON.stringify(typeof value === "string" ? withoutUserinfo(value) : value));
-      throw new TypeError(`${owner} option "${key}" must be ${problem}; got ${shown.slice(0, 80)}.`);
-    }
-  }
+  // only the connection's own options: the caller's object also holds the client's
+  const own: Partial<Record<keyof OpenRouterConnectionOptions, unknown>> = {};
+  for (const key of CONNECTION_OPTION_NAMES) own[key] = options[key];
+  checkOptions(own, CHECKS, `${owner} option`);
   const headers: Record<string, string> = {};
   // LangChain's attribution unless the user names their app (as @langchain/openrouter 0.4 does);
   // an empty string sends none. The title goes under OpenRouter's current name and the legacy one.
@@ -141,9 +138,11 @@ export function createConnection(
     owner,
     baseURL,
     apiKey,
+    redact: redactor(apiKey),
     headers,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout,
     fetch: options.fetch,
+    retryBaseDelayMs: tuning.retryBaseDelayMs,
   };
 }

@@ -17,14 +17,13 @@ import {
   OpenRouterTimeoutError,
 } from "./errors.js";
 /* oxlint-enable import/no-cycle */
+import { isRecord } from "./is_record.js";
 import { type RateLimitKind, rateLimitKindOf } from "./rate_limit_type.js";
+import { type Redact, redactJson } from "./redact.js";
 import type { OpenRouterErrorObject } from "./types.js";
 
 const SNIPPET = 200;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const keep: Redact = (text) => text;
 
 /**
  * The upstream provider's own message from `metadata.raw`, which may be a sentence, a JSON string
@@ -226,10 +225,7 @@ export function errorFromBody(
  * Reads a non-2xx response's body (JSON, HTML or nothing) and builds its typed error; also
  * `OpenRouterError.fromResponse`, where there is no key to redact.
  */
-export async function errorFromResponse(
-  response: Response,
-  redact: (text: string) => string = (text) => text
-): Promise<OpenRouterError> {
+export async function errorFromResponse(response: Response, redact: Redact = keep): Promise<OpenRouterError> {
   let text = "";
   try {
     text = redact(await response.text());
@@ -248,17 +244,40 @@ export async function errorFromResponse(
 }
 
 /**
- * The error for a failure OpenRouter reported after committing a 200: a stream chunk with a
- * top-level `error` (api.md §4.5) or a choice with `error` (§5.6). Its `cause` is the error the same
- * status would have raised before the answer started, e.g. an OpenRouterRateLimitError.
+ * The error of a JSON 200 whose body reports a failure (api.md §5.6): a bare `{ error }` envelope,
+ * or a choice with `error` or `finish_reason: "error"`; undefined for a body that reports none.
+ * Nothing of the answer reached the caller yet, so the error is the class its code names, as the
+ * same status before the answer would be, and the retry policy treats it as that status does (see
+ * errors.ts). `raw` keeps the whole body: its partial content and usage are there.
+ */
+export function inBandErrorOfBody(body: unknown, headers: Headers, redact: Redact): OpenRouterError | undefined {
+  if (!isRecord(body)) return undefined;
+  const choices = body["choices"];
+  const generationId = typeof body["id"] === "string" ? body["id"] : undefined;
+  if (choices === undefined && body["data"] === undefined && body["error"]) {
+    return errorFromBody(undefined, redactJson(body, redact), headers, generationId ? { generationId } : {});
+  }
+  const choice = Array.isArray(choices) && isRecord(choices[0]) ? choices[0] : undefined;
+  if (!choice || !(choice["error"] || choice["finish_reason"] === "error")) return undefined;
+  const error = isRecord(choice["error"]) ? choice["error"] : { message: "the choice's finish_reason is error" };
+  return errorFromBody(undefined, { error: redactJson(error, redact) }, headers, {
+    raw: redactJson(body, redact),
+    ...(generationId ? { generationId } : {}),
+  });
+}
+
+/**
+ * The error for a failure OpenRouter reported in a stream after committing a 200: a chunk with a
+ * top-level `error` (api.md §4.5). Its `cause` is the error the same status would have raised
+ * before the answer started, e.g. an OpenRouterRateLimitError.
  */
 export function inBandErrorOf(
   unredacted: OpenRouterErrorObject,
-  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers; redact?: (text: string) => string }
+  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers; redact?: Redact }
 ): OpenRouterStreamError {
-  const redact = context.redact ?? ((text: string) => text);
+  const redact = context.redact ?? keep;
   // the body is the server's: an upstream or proxy may echo the request's credentials into it
-  const error = JSON.parse(redact(JSON.stringify(unredacted) ?? "{}")) as OpenRouterErrorObject;
+  const error = redactJson(unredacted ?? {}, redact);
   const partialText = context.partialText === undefined ? undefined : redact(context.partialText);
   const generationId = typeof context.id === "string" ? context.id : undefined;
   const cause = errorFromBody(undefined, { error }, context.headers, { generationId });

@@ -1,14 +1,32 @@
 // OpenRouterError and its subclasses: class definitions only. `errorFromBody` picks among them.
 // Errors are built from the response alone (status, body, response headers), never from the
 // request, so the API key is structurally absent.
+//
+// Errors inside a 200, one rule. OpenRouter may commit a 200 before the answer fails (api.md §1.3).
+// - Non-streamed (a bare `{ error }` envelope, or a choice with `error` / `finish_reason: "error"`):
+//   none of the answer reached the caller, so the error is the class its code names, as the same
+//   status sent before the answer would be (a 502 is an OpenRouterProviderError, a 429 an
+//   OpenRouterRateLimitError), and it is retried exactly when that status is. `raw` keeps the body,
+//   with its partial content and usage.
+// - Streamed (an `error` chunk, a cut or short stream): part of the answer may be out, so it is an
+//   OpenRouterStreamError, never retried; its `cause` is the error the status would have raised.
+// - A 200 without a choice and without an error is an OpenRouterProviderError with no status: no
+//   answer, and not retried (nothing says a retry would answer).
 
 // The one import cycle in wire/: the status switch builds these classes, and fromResponse is that
 // switch. Harmless while neither module uses the other's exports at its top level, only in functions.
 // oxlint-disable-next-line import/no-cycle
 import { errorFromResponse } from "./error_from_response.js";
+import {
+  type ErrorArguments,
+  fieldsOfArguments,
+  headerRecordOf,
+  type OpenRouterErrorFields,
+  type PositionalArguments,
+} from "./error_fields.js";
 import { type OpenRouterRateLimitType, rateLimitKindOf } from "./rate_limit_type.js";
 
-export type { OpenRouterRateLimitType };
+export type { OpenRouterErrorFields, OpenRouterRateLimitType };
 
 // Brands are Symbol.for keys on each class's prototype, named as @langchain/core's error namespace
 // names them (`langchain.error`, then `langchain.error.openrouter[.<marker>]`, as the published 0.4
@@ -23,61 +41,6 @@ function brand(errorClass: ErrorClass, marker?: string): void {
   const symbol = Symbol.for(marker === undefined ? ROOT_BRAND : `${ROOT_BRAND}.${marker}`);
   Object.defineProperty(errorClass, CLASS_BRAND, { value: symbol });
   Object.defineProperty(errorClass.prototype, symbol, { value: true });
-}
-
-export interface OpenRouterErrorFields {
-  /** HTTP status, or the `error.code` of an in-band error when it is numeric. */
-  status?: number;
-  /** OpenRouter's `error.code` as sent: usually the status, sometimes a string such as `"server_error"`. */
-  code?: number | string;
-  /** OpenRouter's `error.metadata`: `provider_name`, `raw`, `reasons`, `error_type`, … */
-  metadata?: Record<string, unknown>;
-  /** `error.availability` (api.md §5.4), when sent. */
-  availability?: Record<string, unknown>;
-  /** The body as OpenRouter sent it: the parsed JSON, or the first characters of a non-JSON body. */
-  raw?: unknown;
-  /** Top-level `user_id` of the error body. */
-  userId?: string;
-  /** `x-request-id` / `request-id` / `cf-ray` response header. */
-  requestId?: string;
-  /** `X-Generation-Id` response header, or the `id` of the chunk that carried the error. */
-  generationId?: string;
-  /** The response headers (the request's are never kept); stored as a lower-cased record. */
-  headers?: Headers | Record<string, string>;
-  /** How long OpenRouter asked to wait before a retry, in ms (see {@link OpenRouterError.retryAfterMs}). */
-  retryAfterMs?: number;
-  cause?: unknown;
-}
-
-/** The published 0.4 constructor's arguments after the message: `(statusCode?, code?, metadata?, headers?)`. */
-type PositionalArguments = [
-  statusCode?: number,
-  code?: number | string,
-  metadata?: Record<string, unknown>,
-  headers?: Headers | Record<string, string>,
-];
-
-/** Both constructor forms as one fields object: `(message, fields)` and the published `(message, statusCode, …)`. */
-function fieldsOfArguments<F extends OpenRouterErrorFields>(args: [F?] | PositionalArguments): F {
-  const [first, code, metadata, headers] = args;
-  if (typeof first === "object" && first !== null) return first;
-  return { status: first ?? undefined, code, metadata, headers } as F;
-}
-
-/** Lower-cased names, as `Headers` reports them; repeated headers joined as `Headers.get` joins them. */
-function headerRecordOf(headers: Headers | Record<string, string> | undefined): Record<string, string> | undefined {
-  if (headers == null) return undefined;
-  const record: Record<string, string> = {};
-  const add = (value: string, name: string) => {
-    const key = name.toLowerCase();
-    record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
-  };
-  if (typeof (headers as Headers).forEach === "function" && typeof (headers as Headers).get === "function") {
-    (headers as Headers).forEach(add);
-  } else {
-    for (const [name, value] of Object.entries(headers)) add(String(value), name);
-  }
-  return record;
 }
 
 /** Anything OpenRouter (or the network on the way to it) answered with instead of a completion. */
@@ -106,14 +69,8 @@ export class OpenRouterError extends Error {
 
   /** `fields` holds every field; the published 0.4 form `(message, statusCode?, code?, metadata?, headers?)` also works. */
   constructor(message: string, fields?: OpenRouterErrorFields);
-  constructor(
-    message: string,
-    statusCode?: number,
-    code?: number | string,
-    metadata?: Record<string, unknown>,
-    headers?: Headers | Record<string, string>
-  );
-  constructor(message: string, ...args: [OpenRouterErrorFields?] | PositionalArguments) {
+  constructor(message: string, ...published: PositionalArguments);
+  constructor(message: string, ...args: ErrorArguments<OpenRouterErrorFields>) {
     const fields = fieldsOfArguments(args);
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
     this.status = fields.status;
@@ -273,15 +230,10 @@ export class OpenRouterRateLimitError extends OpenRouterError {
   /** OpenRouter's name for the limit when it sends one, e.g. `"free-models-per-day"` or `limit_source`; `"quota_message"` for a quota known only by its wording. */
   readonly rateLimitReason?: string;
 
+  /** As {@link OpenRouterError}'s; `fields` may also say what kind of limit it was. */
   constructor(message: string, fields?: OpenRouterRateLimitErrorFields);
-  constructor(
-    message: string,
-    statusCode?: number,
-    code?: number | string,
-    metadata?: Record<string, unknown>,
-    headers?: Headers | Record<string, string>
-  );
-  constructor(message: string, ...args: [OpenRouterRateLimitErrorFields?] | PositionalArguments) {
+  constructor(message: string, ...published: PositionalArguments);
+  constructor(message: string, ...args: ErrorArguments<OpenRouterRateLimitErrorFields>) {
     const fields = fieldsOfArguments(args);
     super(message, fields);
     const kind =
@@ -312,9 +264,9 @@ export class OpenRouterConnectionError extends OpenRouterError {
 }
 
 /**
- * The answer broke after OpenRouter committed a 200: an `error` chunk mid-stream, an error inside a
- * 200 body, or a stream that ended without `[DONE]` or a finish reason. `cause` holds the error
- * the same status would have produced before the stream started (e.g. an OpenRouterRateLimitError).
+ * A streamed answer broke after OpenRouter committed a 200: an `error` chunk mid-stream, or a
+ * stream that ended without `[DONE]` or a finish reason. Never retried: part of the answer may be
+ * out. `cause` holds the error the same status would have produced before the stream started.
  */
 export class OpenRouterStreamError extends OpenRouterError {
   static {

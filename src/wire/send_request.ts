@@ -1,9 +1,12 @@
 // One HTTP call to OpenRouter over global fetch, inside the one retry loop (retry_policy.ts).
 // JSON calls retry until a parsed body is in hand; streams retry only until the headers arrive.
 import { AbortScope, sleep } from "./abort_scope.js";
-import { errorFromBody, errorFromResponse } from "./error_from_response.js";
+import { errorFromBody, errorFromResponse, inBandErrorOfBody } from "./error_from_response.js";
 import { OpenRouterConnectionError, OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
+import type { Redact } from "./redact.js";
+import { readSse } from "./read_sse.js";
 import { isRetryable, retryDelayMs, waitFits } from "./retry_policy.js";
+import type { OpenRouterStreamChunk } from "./types.js";
 
 /** Everything needed to reach OpenRouter; built once per client, never per request. */
 export interface OpenRouterConnection {
@@ -12,6 +15,8 @@ export interface OpenRouterConnection {
   /** e.g. `https://openrouter.ai/api/v1` (no trailing slash). */
   baseURL: string;
   apiKey: string;
+  /** Removes the key from text taken from a response, before it goes on an error (built with the connection). */
+  redact: Redact;
   /** Headers sent on every request besides Authorization: attribution, user defaults. */
   headers: Record<string, string>;
   /** Retries after the first attempt. */
@@ -34,15 +39,6 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A streamed response whose headers arrived; `scope` carries the idle timeout and the abort. */
-export interface OpenRouterStreamResponse {
-  response: Response;
-  body: ReadableStream<Uint8Array>;
-  scope: AbortScope;
-  /** Removes the API key from text the body may echo, for errors built from it. */
-  redact: (text: string) => string;
-}
-
 function serialise(body: unknown, owner: string): string | undefined {
   if (body === undefined) return undefined;
   try {
@@ -53,10 +49,6 @@ function serialise(body: unknown, owner: string): string | undefined {
         "Message content and options must be plain JSON values: no BigInt, functions or circular references."
     );
   }
-}
-
-export function redactor(apiKey: string): (text: string) => string {
-  return apiKey.length >= 8 ? (text) => text.split(apiKey).join("[redacted]") : (text) => text;
 }
 
 function failureOf(error: unknown, scope: AbortScope, timeout: number | undefined, attempt: number): unknown {
@@ -132,7 +124,7 @@ export function requestJson<T>(
   connection: OpenRouterConnection,
   options: RequestOptions
 ): Promise<{ body: T; headers: Headers }> {
-  const redact = redactor(connection.apiKey);
+  const { redact } = connection;
   return withRetries(connection, options, async (scope, payload) => {
     try {
       const response = await fetchResponse(connection, options, scope, payload, "application/json");
@@ -154,12 +146,9 @@ export function requestJson<T>(
           status: response.status,
         });
       }
-      // an error envelope with status 200: OpenRouter committed the status before the failure (api.md §5.6)
-      const envelope = body as { error?: unknown; choices?: unknown; data?: unknown } | null;
-      if (envelope && typeof envelope === "object" && envelope.error && !envelope.choices && !envelope.data) {
-        // from the redacted text: a proxy may echo the request's Authorization into its error
-        throw errorFromBody(undefined, JSON.parse(redact(text)), response.headers);
-      }
+      // inside the attempt, so an error in a 200 gets the retry rule of the status it names
+      const inBand = inBandErrorOfBody(body, response.headers, redact);
+      if (inBand) throw inBand;
       return { body: body as T, headers: response.headers };
     } finally {
       scope.dispose();
@@ -167,21 +156,26 @@ export function requestJson<T>(
   });
 }
 
+/** A streamed answer whose 2xx headers arrived: its headers, and its chunks, read once. */
+export interface OpenRouterStream {
+  headers: Headers;
+  /** The parsed SSE chunks; the attempt's timeout and abort end with the reading, however it ends. */
+  chunks: AsyncGenerator<OpenRouterStreamChunk>;
+}
+
 /**
- * Sends a streaming request and returns once 2xx headers arrived. The caller reads `body` and must
- * call `scope.dispose()` when done; `scope.arm()` restarts the idle timeout.
+ * Sends a streaming request and returns once 2xx headers arrived. Retried until then; once the
+ * body is being read, a failure raises OpenRouterStreamError (part of the answer may be out).
  */
-export function requestStream(
-  connection: OpenRouterConnection,
-  options: RequestOptions
-): Promise<OpenRouterStreamResponse> {
-  const redact = redactor(connection.apiKey);
+export async function requestStream(connection: OpenRouterConnection, options: RequestOptions): Promise<OpenRouterStream> {
+  const { redact } = connection;
   return withRetries(connection, options, async (scope, payload) => {
     try {
       const response = await fetchResponse(connection, options, scope, payload, "text/event-stream");
       if (!response.ok) throw await errorFromResponse(response, redact);
       if (!response.body) throw new OpenRouterConnectionError("OpenRouter answered the stream without a body.");
-      return { response, body: response.body, scope, redact };
+      // readSse owns the scope from here: it re-arms the idle timeout per read and disposes it
+      return { headers: response.headers, chunks: readSse(response.body, scope, response.headers, redact) };
     } catch (error) {
       scope.dispose();
       throw error;

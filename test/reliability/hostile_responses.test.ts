@@ -4,7 +4,7 @@
 import type { AIMessageChunk, BaseMessage } from "@langchain/core/messages";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatOpenRouter, OpenRouterConnectionError, OpenRouterError, OpenRouterStreamError } from "../../src/index.js";
+import { ChatOpenRouter, OpenRouterConnectionError, OpenRouterError, OpenRouterProviderError, OpenRouterStreamError } from "../../src/index.js";
 import { CANARY_API_KEY } from "../helpers/emulator.js";
 import { type ScriptedReply, type ScriptedServer, sseOf, startScriptedServer } from "./helpers/scripted_server.js";
 
@@ -207,10 +207,10 @@ describe("hostile responses", () => {
   it.each<[string, ScriptedReply, Mode, new (...args: never[]) => OpenRouterError]>([
     ["truncated JSON", json(JSON.stringify(response()).slice(0, 200)), "invoke", OpenRouterConnectionError],
     ["a truncated JSON event", { headers: { "Content-Type": "text/event-stream" }, pieces: ['data: {"id":"gen-1","choices":[{"delta":{"content":"Hi\n\n'] }, "stream", OpenRouterStreamError],
-    ["a body of null", json("null"), "invoke", OpenRouterStreamError],
-    ["a JSON array", json("[1,2]"), "invoke", OpenRouterStreamError],
-    ["missing choices", json({ id: "gen-1", object: "chat.completion" }), "invoke", OpenRouterStreamError],
-    ["empty choices", json({ id: "gen-1", choices: [] }), "invoke", OpenRouterStreamError],
+    ["a body of null", json("null"), "invoke", OpenRouterProviderError],
+    ["a JSON array", json("[1,2]"), "invoke", OpenRouterProviderError],
+    ["missing choices", json({ id: "gen-1", object: "chat.completion" }), "invoke", OpenRouterProviderError],
+    ["empty choices", json({ id: "gen-1", choices: [] }), "invoke", OpenRouterProviderError],
     ["a stream of chunks without choices", sse([{ id: "gen-1" }, { id: "gen-1" }]), "stream", OpenRouterStreamError],
     ["an event of null", { headers: { "Content-Type": "text/event-stream" }, pieces: ["data: null\n\n"] }, "stream", OpenRouterStreamError],
     ["an HTML page with status 200", { headers: { "Content-Type": "text/html" }, pieces: ["<html><body>Just a moment...</body></html>"] }, "invoke", OpenRouterError],

@@ -119,8 +119,9 @@ const FAULTS: Fault[] = [
   {
     name: "mid-stream error chunk",
     make: () => ({ scenario: "mid-stream-error" }),
-    // non-streamed, the emulator sends the 200 whose choice carries the error (api.md §5.6)
-    invoke: { error: OpenRouterStreamError, retried: false, status: 502 },
+    // non-streamed, the emulator sends the 200 whose choice carries the error (api.md §5.6): nothing
+    // reached the caller, so it is the 502 it names, retried as a 502 is
+    invoke: retried(OpenRouterProviderError, 502),
     stream: { error: OpenRouterStreamError, retried: false, status: 502, partial: true },
   },
   {
@@ -132,7 +133,7 @@ const FAULTS: Fault[] = [
   {
     name: "error inside a 200",
     make: () => ({ scenario: "error-in-200" }),
-    invoke: { error: OpenRouterStreamError, retried: false, status: 502 },
+    invoke: retried(OpenRouterProviderError, 502),
     stream: { error: OpenRouterStreamError, retried: false, status: 502 },
   },
   {

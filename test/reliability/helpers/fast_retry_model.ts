@@ -3,14 +3,9 @@
 import { ChatOpenRouter, type ChatOpenRouterFields } from "../../../src/index.js";
 
 export class FastRetryChatOpenRouter extends ChatOpenRouter {
-  constructor(
-    fields: ChatOpenRouterFields,
-    private readonly retryBaseDelayMs = 4
-  ) {
+  constructor(fields: ChatOpenRouterFields, retryBaseDelayMs = 4) {
     super(fields);
-  }
-
-  protected override connectionFor(options: this["ParsedCallOptions"]): ReturnType<ChatOpenRouter["connectionFor"]> {
-    return { ...super.connectionFor(options), retryBaseDelayMs: this.retryBaseDelayMs };
+    // the internal tuning field ChatOpenRouter passes to its connection on every call
+    this.retryBaseDelayMs = retryBaseDelayMs;
   }
 }
