@@ -84,6 +84,18 @@ describe("bindTools sends every input form as an OpenAI function tool", () => {
   });
 });
 
+describe("bound tools are converted once, at bind time", () => {
+  it("each call sends the list bindTools made, without converting or checking it again", async () => {
+    const model = modelOn(emulator.current);
+    const bound = model.bindTools([getWeather]);
+    const boundTools = (bound.config as { tools: unknown[] }).tools;
+    // the very list: a second conversion would have built a new one
+    expect(model.invocationParams({ tools: boundTools } as never)["tools"]).toBe(boundTools);
+    await bound.invoke("hi");
+    expect((lastChatBody(emulator.current)["tools"] as { function: { name: string } }[])[0]!.function.name).toBe("get_weather");
+  });
+});
+
 describe("tool_choice, strict and parallel_tool_calls on the wire", () => {
   const choices: [string, unknown, unknown][] = [
     ['"auto"', "auto", "auto"],

@@ -3,45 +3,26 @@ import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@lan
 import { BaseChatModel, type BindToolsInput, type LangSmithParams } from "@langchain/core/language_models/chat_models";
 import type { ChatModelStreamEvent } from "@langchain/core/language_models/event";
 import type { ModelProfile } from "@langchain/core/language_models/profile";
-import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
+import type { AIMessageChunk, BaseMessage } from "@langchain/core/messages";
 import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
 import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { closingKwargs, fromWireDelta, newChunkState } from "../convert/from_wire_chunk.js";
-import { fromWireMessage } from "../convert/from_wire_message.js";
-import { type CompletionFacts, fromWireMetadata } from "../convert/from_wire_metadata.js";
-import { fromWireUsage } from "../convert/from_wire_usage.js";
-import { foldChunkFacts } from "../convert/stream_facts.js";
-import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_events.js";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { createConnection, DEFAULT_SITE_NAME, DEFAULT_SITE_URL } from "../wire/connection.js";
-import { OpenRouterAuthError, OpenRouterProviderError, OpenRouterStreamError } from "../wire/errors.js";
-import { type OpenRouterConnection, requestJson, requestStream } from "../wire/send_request.js";
-import type {
-  OpenRouterCacheControl,
-  OpenRouterChatRequest,
-  OpenRouterChatResponse,
-  OpenRouterImageConfig,
-  OpenRouterModality,
-  OpenRouterPlugin,
-  OpenRouterPrediction,
-  OpenRouterProviderPreferences,
-  OpenRouterReasoningConfig,
-  OpenRouterRoute,
-  OpenRouterStreamChunk,
-  OpenRouterTraceConfig,
-  OpenRouterWebSearchOptions,
-} from "../wire/types.js";
+import { OpenRouterAuthError } from "../wire/errors.js";
+import { type OpenRouterConnection, type RequestOptions, requestJson, requestStream } from "../wire/send_request.js";
+import type { OpenRouterChatRequest, OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
 import { ChatOpenRouterBinding } from "./chat_openrouter_binding.js";
 import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
 import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
-import { PACKAGE_NAME, PACKAGE_VERSION } from "./package_version.js";
-import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
+import { withPackageVersion } from "./package_version.js";
+import { constructorFields } from "./constructor_fields.js";
+import { chatResultOf, generationChunks, modelEvents } from "./read_answer.js";
 import { structuredOutputRunnable } from "./structured_output.js";
 import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
@@ -54,27 +35,9 @@ const MISSING_KEY = "ChatOpenRouter needs an API key: pass { apiKey } or set OPE
 // the fields were resolved against the environment once, at construction
 const noEnvironment = (): undefined => undefined;
 
-/** The constructor's arguments as one options object; the model may come first, as a string. */
-function constructorFields(modelOrFields: unknown, moreFields: unknown): ChatOpenRouterFields {
-  const usage = 'new ChatOpenRouter({ model: "openai/gpt-4o" }) or new ChatOpenRouter("openai/gpt-4o", { temperature: 0 })';
-  if (typeof modelOrFields === "string") {
-    if (moreFields !== undefined && (typeof moreFields !== "object" || moreFields === null)) {
-      throw new TypeError(`ChatOpenRouter's second argument must be an options object: ${usage}.`);
-    }
-    const rest = (moreFields ?? {}) as ChatOpenRouterFields;
-    for (const given of [rest.model, rest.modelName]) {
-      if (given !== undefined && given !== modelOrFields) {
-        throw new TypeError(`ChatOpenRouter got two models, "${modelOrFields}" and "${String(given)}": give the model once.`);
-      }
-    }
-    return { ...rest, model: modelOrFields };
-  }
-  if (typeof modelOrFields !== "object" || modelOrFields === null) throw new TypeError(`ChatOpenRouter needs options: ${usage}.`);
-  const fields = modelOrFields as ChatOpenRouterFields;
-  if (fields.model !== undefined && fields.modelName !== undefined && fields.model !== fields.modelName) {
-    throw new TypeError(`ChatOpenRouter got "model" ${JSON.stringify(fields.model)} and its alias "modelName" ${JSON.stringify(fields.modelName)}: give one.`);
-  }
-  return fields;
+/** A call's POST to /chat/completions. */
+function chatRequest(body: OpenRouterChatRequest, options: ChatOpenRouterCallOptions): RequestOptions {
+  return { path: "/chat/completions", body, signal: options.signal, headers: options.headers };
 }
 
 /**
@@ -88,6 +51,7 @@ function constructorFields(modelOrFields: unknown, moreFields: unknown): ChatOpe
  *
  * Options: {@link ChatOpenRouterFields}. Docs: https://docs.langchain.com/oss/javascript/integrations/chat/openrouter
  */
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging -- the fields are assigned in the constructor (BODY_FIELDS)
 export class ChatOpenRouter
   extends BaseChatModel<ChatOpenRouterCallOptions, AIMessageChunk>
   implements ChatOpenRouterRequestOptions
@@ -110,41 +74,11 @@ export class ChatOpenRouter
   }
 
   // Every option is a public field, read when a request is built: an assignment after construction
-  // is what the next request sends. Each one's doc is on ChatOpenRouterFields (src/chat_models/options.ts).
+  // is what the next request sends. The request options are declared once, on ChatOpenRouterRequestOptions
+  // (src/chat_models/options.ts, with their docs), and merged into this class by the interface below it.
   /** The model slug requests go to unless a call names another. */
   model: string;
-  temperature?: number;
-  maxTokens?: number;
-  topP?: number;
-  topK?: number;
-  minP?: number;
-  topA?: number;
-  frequencyPenalty?: number;
-  presencePenalty?: number;
-  repetitionPenalty?: number;
-  seed?: number;
-  stop?: string[];
-  logitBias?: Record<string, number>;
-  logprobs?: boolean;
-  topLogprobs?: number;
-  user?: string;
-  sessionId?: string;
-  trace?: OpenRouterTraceConfig;
-  transforms?: string[];
-  prediction?: OpenRouterPrediction;
-  provider?: OpenRouterProviderPreferences;
-  models?: string[];
-  route?: OpenRouterRoute;
-  plugins?: OpenRouterPlugin[];
-  reasoning?: OpenRouterReasoningConfig;
-  includeReasoning?: boolean;
-  modalities?: OpenRouterModality[];
-  imageConfig?: OpenRouterImageConfig;
-  cacheControl?: OpenRouterCacheControl;
-  promptCacheKey?: string;
-  webSearchOptions?: OpenRouterWebSearchOptions;
   streamUsage: boolean;
-  modelKwargs?: Record<string, unknown>;
   // connection:
   apiKey: string;
   baseURL: string;
@@ -162,12 +96,8 @@ export class ChatOpenRouter
   constructor(model: string, fields?: Omit<ChatOpenRouterFields, "model" | "modelName">);
   constructor(fields: ChatOpenRouterFields);
   constructor(modelOrFields: string | ChatOpenRouterFields, moreFields?: Omit<ChatOpenRouterFields, "model" | "modelName">) {
-    const fields = constructorFields(modelOrFields, moreFields);
+    const { fields, model } = constructorFields(modelOrFields, moreFields);
     validateOptions(fields, "constructor");
-    const model = fields.model ?? fields.modelName;
-    if (model === undefined) {
-      throw new TypeError('ChatOpenRouter needs a model: new ChatOpenRouter({ model: "openai/gpt-4o" }). See https://openrouter.ai/models.');
-    }
     super({ ...fields, maxRetries: 0 });
     // core's constructor does not read this field; integrations set it themselves
     if (fields.disableStreaming !== undefined) this.disableStreaming = fields.disableStreaming;
@@ -191,12 +121,7 @@ export class ChatOpenRouter
     this.timeout = fields.timeout;
     this.defaultHeaders = fields.defaultHeaders;
     this.fetchImplementation = fields.fetch;
-    // LangSmith shows it on every run, beside core's own (BaseLangChain does the same for core)
-    const versions = this.metadata?.["versions"];
-    this.metadata = {
-      ...this.metadata,
-      versions: { ...(typeof versions === "object" && versions !== null ? versions : {}), [PACKAGE_NAME]: PACKAGE_VERSION },
-    };
+    this.metadata = withPackageVersion(this.metadata);
     // the key must not be reachable by enumeration (JSON.stringify, util.inspect of the model);
     // toJSON still finds it in lc_kwargs and writes the OPENROUTER_API_KEY secret marker instead
     for (const key of ["apiKey", "lc_kwargs"] as const) {
@@ -235,8 +160,13 @@ export class ChatOpenRouter
 
   /** The request body's fields for a call (without messages), as sent: the model's fields, overridden by the call's options. */
   override invocationParams(options?: this["ParsedCallOptions"]): Omit<OpenRouterChatRequest, "messages"> {
-    if (options) validateOptions(options, "call");
     return invocationParams(this, options);
+  }
+
+  /** The whole request body of a call; the call's options are checked here, once per call. */
+  protected requestBody(messages: BaseMessage[], options: this["ParsedCallOptions"]): OpenRouterChatRequest {
+    validateOptions(options, "call");
+    return { ...this.invocationParams(options), messages: toWireMessages(messages) };
   }
 
   /**
@@ -303,83 +233,31 @@ export class ChatOpenRouter
     outputSchema: unknown,
     config?: StructuredOutputMethodOptions<boolean>
   ): Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
-    return structuredOutputRunnable(
-      {
-        model: this.model,
-        models: this.models,
-        route: this.route,
-        baseURL: this.baseURL,
-        bound: (options) => this.withConfig(options),
-      },
-      outputSchema,
-      config
-    ) as Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+    const host = { model: this.model, models: this.models, route: this.route, baseURL: this.baseURL };
+    return structuredOutputRunnable({ ...host, bound: (options) => this.withConfig(options) }, outputSchema, config) as Runnable<BaseLanguageModelInput, RunOutput> | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
   }
 
   /** How to reach OpenRouter for a call, from the fields as they are now (checked again: they may have been assigned). */
   protected connectionFor(options: this["ParsedCallOptions"]): OpenRouterConnection {
-    const connection = createConnection(
-      {
-        apiKey: this.apiKey,
-        baseURL: this.baseURL,
-        siteUrl: this.siteUrl,
-        siteName: this.siteName,
-        appCategories: this.appCategories,
-        maxRetries: options.maxRetries ?? this.maxRetries,
-        timeout: this.timeout,
-        defaultHeaders: this.defaultHeaders,
-        fetch: this.fetchImplementation,
-      },
-      noEnvironment,
-      "ChatOpenRouter",
-      { retryBaseDelayMs: this.retryBaseDelayMs }
-    );
+    const { apiKey, baseURL, siteUrl, siteName, appCategories, timeout, defaultHeaders, retryBaseDelayMs } = this;
+    const fields = { apiKey, baseURL, siteUrl, siteName, appCategories, timeout, defaultHeaders, fetch: this.fetchImplementation };
+    const connection = createConnection({ ...fields, maxRetries: options.maxRetries ?? this.maxRetries }, noEnvironment, "ChatOpenRouter", {
+      retryBaseDelayMs,
+    });
     if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
     return connection;
   }
 
-  override async _generate(
-    messages: BaseMessage[],
-    options: this["ParsedCallOptions"]
-  ): Promise<ChatResult> {
-    const request: OpenRouterChatRequest = { ...this.invocationParams(options), messages: toWireMessages(messages) };
-    const { body } = await requestJson<OpenRouterChatResponse>(this.connectionFor(options), {
-      path: "/chat/completions",
-      body: request,
-      signal: options.signal,
-      headers: options.headers,
-    });
-    // (an error inside the 200 was raised by requestJson, as its status' class, retried by its rule)
-    const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
-    if (typeof choice !== "object" || choice === null) {
-      throw new OpenRouterProviderError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object, so there is no answer.", {
-        generationId: typeof body?.id === "string" ? body.id : undefined,
-        raw: body,
-      });
-    }
-    const message = fromWireMessage(body);
-    // no llmOutput: core would copy it into response_metadata, and invoke must equal concat(stream)
-    return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
+  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<ChatResult> {
+    const request = chatRequest(this.requestBody(messages, options), options);
+    return chatResultOf((await requestJson<OpenRouterChatResponse>(this.connectionFor(options), request)).body);
   }
 
   /** Sends the streamed request; the chunks it yields are read once, by whichever path asked. */
-  protected async openStream(
-    messages: BaseMessage[],
-    options: this["ParsedCallOptions"]
-  ): Promise<AsyncGenerator<OpenRouterStreamChunk>> {
-    const request: OpenRouterChatRequest = {
-      ...this.invocationParams(options),
-      messages: toWireMessages(messages),
-      stream: true,
-    };
-    if (options.streamUsage ?? this.streamUsage) request.stream_options = { include_usage: true };
-    const { chunks } = await requestStream(this.connectionFor(options), {
-      path: "/chat/completions",
-      body: request,
-      signal: options.signal,
-      headers: options.headers,
-    });
-    return chunks;
+  protected async openStream(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<AsyncGenerator<OpenRouterStreamChunk>> {
+    const body: OpenRouterChatRequest = { ...this.requestBody(messages, options), stream: true };
+    if (options.streamUsage ?? this.streamUsage) body.stream_options = { include_usage: true };
+    return (await requestStream(this.connectionFor(options), chatRequest(body, options))).chunks;
   }
 
   override async *_streamResponseChunks(
@@ -387,37 +265,7 @@ export class ChatOpenRouter
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun
   ): AsyncGenerator<ChatGenerationChunk> {
-    const chunks = await this.openStream(messages, options);
-    const state = newChunkState();
-    const facts: CompletionFacts = {};
-    for await (const chunk of chunks) {
-      const delta = foldChunkFacts(chunk, facts);
-      if (!delta) continue;
-      state.generationId = facts.id;
-      const fields = fromWireDelta(delta, state);
-      if (!fields) continue;
-      const generation = new StreamedGenerationChunk({
-        // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
-        message: new AIMessageChunk({ ...fields, id: facts.id, response_metadata: { model_provider: "openrouter" } }),
-        text: fields.content,
-      });
-      yield generation;
-      await runManager?.handleLLMNewToken(fields.content, { prompt: 0, completion: 0 }, undefined, undefined, undefined, {
-        chunk: generation,
-      });
-    }
-    if (facts.finish_reason == null) throw incompleteStreamError(facts);
-    // every fact goes on exactly one chunk, so concat gives what invoke gives
-    yield new StreamedGenerationChunk({
-      message: new AIMessageChunk({
-        content: "",
-        id: facts.id,
-        additional_kwargs: closingKwargs(state),
-        usage_metadata: fromWireUsage(facts.usage),
-        response_metadata: fromWireMetadata(facts),
-      }),
-      text: "",
-    });
+    yield* generationChunks(await this.openStream(messages, options), runManager);
   }
 
   /**
@@ -431,27 +279,10 @@ export class ChatOpenRouter
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun
   ): AsyncGenerator<ChatModelStreamEvent> {
-    const chunks = await this.openStream(messages, options);
-    const state = newEventState();
-    for await (const chunk of chunks) {
-      const events = chunkEvents(chunk, state);
-      for (let i = 0; i < events.length; i++) {
-        const event = events[i]!;
-        yield event;
-        if (runManager !== undefined && event.event === "content-block-delta" && event.delta.type === "text-delta") {
-          await runManager.handleLLMNewToken(event.delta.text, { prompt: 0, completion: 0 });
-        }
-      }
-    }
-    if (state.facts.finish_reason == null) throw incompleteStreamError(state.facts);
-    yield* closingEvents(state);
+    yield* modelEvents(await this.openStream(messages, options), runManager);
   }
 }
 
-/** A stream whose body ended (even with `[DONE]`) before any finish reason: never a short answer. */
-function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
-  return new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", {
-    generationId: facts.id,
-    usage: facts.usage ?? undefined,
-  });
-}
+/** The request options as public fields (declared once, in options.ts); `model` and `streamUsage` are declared on the class, as never undefined. */
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging
+export interface ChatOpenRouter extends Omit<ChatOpenRouterRequestOptions, "model" | "streamUsage"> {}

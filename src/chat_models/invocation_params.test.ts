@@ -40,7 +40,7 @@ describe("invocationParams: json_schema routes only to endpoints that honour it"
   const responseFormat = { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } };
 
   it("adds provider.require_parameters: true for withStructuredOutput's jsonSchema, keeping the user's other preferences", () => {
-    const structured = { response_format: responseFormat, ls_structured_output_format: { kwargs: { method: "jsonSchema" } } } as never;
+    const structured = { response_format: responseFormat, requireStructuredOutputs: true };
     expect(invocationParams({ model: "m", provider: { order: ["OpenAI"] } }, structured)["provider"]).toEqual({
       order: ["OpenAI"],
       require_parameters: true,
@@ -50,10 +50,15 @@ describe("invocationParams: json_schema routes only to endpoints that honour it"
 
   it("sends a response_format passed by hand as given (request-json-schema.raw.json has no provider)", () => {
     expect(invocationParams({ model: "m" }, { response_format: responseFormat })["provider"]).toBeUndefined();
+    // the tracing field alone (core's ls_structured_output_format) decides nothing
+    const traced = { response_format: responseFormat, ls_structured_output_format: { kwargs: { method: "jsonSchema" } } } as never;
+    expect(invocationParams({ model: "m" }, traced)["provider"]).toBeUndefined();
+    // nor does the internal option go on the wire
+    expect(invocationParams({ model: "m" }, { response_format: responseFormat, requireStructuredOutputs: true })).not.toHaveProperty("requireStructuredOutputs");
   });
 
   it("keeps the user's own require_parameters: false", () => {
-    const structured = { response_format: responseFormat, ls_structured_output_format: { kwargs: { method: "jsonSchema" } } } as never;
+    const structured = { response_format: responseFormat, requireStructuredOutputs: true };
     expect(invocationParams({ model: "m", provider: { require_parameters: false } }, structured)["provider"]).toEqual({
       require_parameters: false,
     });

@@ -72,8 +72,7 @@ export function invocationParams(
   // withStructuredOutput's json_schema is honoured only by endpoints that support it: route to those
   // unless the user said otherwise (provider.require_parameters, api.md §2.4). A response_format the
   // user passes by hand is sent as given.
-  const structured = (call as { ls_structured_output_format?: { kwargs?: { method?: unknown } } }).ls_structured_output_format;
-  if (call.response_format?.type === "json_schema" && structured?.kwargs?.method === "jsonSchema") {
+  if (call.requireStructuredOutputs === true && call.response_format?.type === "json_schema") {
     const provider = body["provider"] as OpenRouterProviderPreferences | undefined;
     if (provider?.require_parameters == null) body["provider"] = { ...provider, require_parameters: true };
   }

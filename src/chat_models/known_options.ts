@@ -32,6 +32,7 @@ const CALL_ONLY = [
   "parallel_tool_calls",
   "strict",
   "response_format",
+  "requireStructuredOutputs",
   "headers",
   "maxRetries",
 ] as const satisfies readonly (keyof ChatOpenRouterCallOptions)[];

@@ -124,6 +124,11 @@ export interface ChatOpenRouterCallOptions
   strict?: boolean;
   /** Response format (set by `withStructuredOutput`). */
   response_format?: OpenRouterResponseFormat;
+  /**
+   * Set by `withStructuredOutput`'s `jsonSchema` method: route only to endpoints that honour
+   * `response_format` (`provider.require_parameters: true`), unless `provider.require_parameters` is set.
+   */
+  requireStructuredOutputs?: boolean;
   /** Retries for this call. */
   maxRetries?: number;
   /** Extra headers for this call. */

@@ -157,7 +157,7 @@ export function structuredOutputRunnable(
       }
     }
     const responseFormat = toWireJsonSchemaFormat(jsonSchema, { name, description, strict: config.strict });
-    llm = host.bound({ response_format: responseFormat, ...tracing });
+    llm = host.bound({ response_format: responseFormat, requireStructuredOutputs: true, ...tracing });
     parser = new OpenRouterStructuredOutputParser({ validate });
   } else if (method === "functionCalling") {
     const tool: OpenRouterTool = {

@@ -93,6 +93,7 @@ const CALL_CHECKS: Readonly<Record<string, Check>> = {
   headers: headersProblem,
   parallel_tool_calls: boolean,
   strict: boolean,
+  requireStructuredOutputs: boolean,
 } satisfies Partial<Checks<ChatOpenRouterCallOptions>>;
 
 const warned = new Set<string>();

@@ -6,7 +6,7 @@ import { fromWireDelta, newChunkState } from "./from_wire_chunk.js";
 
 function concatOf(deltas: OpenRouterResponseToolCall[][], generationId = "gen-1"): AIMessageChunk {
   const state = newChunkState();
-  state.generationId = generationId;
+  state.facts.id = generationId;
   let message: AIMessageChunk | undefined;
   for (const calls of deltas) {
     const fields = fromWireDelta({ content: null, tool_calls: calls }, state);

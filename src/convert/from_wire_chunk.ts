@@ -7,16 +7,26 @@
 // `id`, `data`; audio's `id`, `expires_at`; a tool call's `id` and `name`) is emitted once per item,
 // and only the growing ones (`text`, `summary`, `arguments`, audio `data`/`transcript`) repeat.
 import type { ToolCallChunk } from "@langchain/core/messages/tool";
-import type { OpenRouterDelta, OpenRouterImage, OpenRouterReasoningDetail, OpenRouterResponseToolCall } from "../wire/types.js";
+import type { UsageMetadata } from "@langchain/core/messages";
+import type {
+  OpenRouterDelta,
+  OpenRouterImage,
+  OpenRouterReasoningDetail,
+  OpenRouterResponseToolCall,
+  OpenRouterStreamChunk,
+} from "../wire/types.js";
+import { type CompletionFacts, fromWireMetadata } from "./from_wire_metadata.js";
 import { fallbackToolCallId } from "./from_wire_tool_calls.js";
+import { fromWireUsage } from "./from_wire_usage.js";
+import { foldChunkFacts } from "./stream_facts.js";
 
 /** Wire tool-call index → the lane (our tool_call_chunk index) and the call id seen on it. */
 export type ToolLanes = Map<number, { lane: number; id?: string }>;
 
-/** What a stream has already emitted; created once per stream by the caller. */
+/** What a stream has seen and already emitted; one per stream, from {@link newChunkState}. */
 export interface ChunkState {
-  /** The stream's generation id, once known: the caller sets it from the first chunk. */
-  generationId?: string;
+  /** The completion's facts so far (id, model, provider, usage, finish reason…), folded from every chunk. */
+  facts: CompletionFacts;
   toolLanes: ToolLanes;
   /** Lanes whose id / name were already emitted. */
   toolIds: Set<number>;
@@ -36,6 +46,7 @@ export interface ChunkState {
 
 export function newChunkState(): ChunkState {
   return {
+    facts: {},
     toolLanes: new Map(),
     toolIds: new Set(),
     toolNames: new Set(),
@@ -86,7 +97,7 @@ function toolCallChunksOf(calls: OpenRouterResponseToolCall[], state: ChunkState
     if (!state.toolIds.has(lane)) {
       state.toolIds.add(lane);
       // a call without an id still needs one for its ToolMessage (from_wire_tool_calls.ts)
-      chunk.id = (typeof call.id === "string" && call.id) || fallbackToolCallId(state.generationId, lane);
+      chunk.id = (typeof call.id === "string" && call.id) || fallbackToolCallId(state.facts.id, lane);
     }
     const name = call.function?.name;
     if (typeof name === "string" && name && !state.toolNames.has(lane)) {
@@ -227,4 +238,23 @@ export function fromWireDelta(delta: OpenRouterDelta, state: ChunkState): DeltaF
  */
 export function closingKwargs(state: ChunkState): Record<string, unknown> | undefined {
   return state.sawEmptyReasoningList && !state.reasoningListStarted ? { reasoning_details: [] } : undefined;
+}
+
+/** One streamed chunk: its facts folded into `state.facts`, and its delta's chunk fields, if any. */
+export function fromWireChunk(chunk: OpenRouterStreamChunk, state: ChunkState): DeltaFields | undefined {
+  const delta = foldChunkFacts(chunk, state.facts);
+  return delta ? fromWireDelta(delta, state) : undefined;
+}
+
+/** The fields of the stream's closing chunk: every completion fact, on exactly one chunk, so that concat gives what invoke gives. */
+export function closingChunkFields(state: ChunkState): {
+  additional_kwargs?: Record<string, unknown>;
+  usage_metadata?: UsageMetadata;
+  response_metadata: Record<string, unknown>;
+} {
+  return {
+    additional_kwargs: closingKwargs(state),
+    usage_metadata: fromWireUsage(state.facts.usage),
+    response_metadata: fromWireMetadata(state.facts),
+  };
 }

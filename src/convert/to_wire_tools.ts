@@ -124,11 +124,15 @@ export function toWireTool(tool: unknown, position = 0): OpenRouterTool {
   );
 }
 
-/** bindTools inputs → wire tools; two function tools may not share a name. */
+// lists this module made: bindTools converts once, and each call then sends the list as it is
+const CONVERTED = new WeakSet<readonly OpenRouterTool[]>();
+
+/** bindTools inputs → wire tools; two function tools may not share a name. A list this function returned is returned as it is. */
 export function toWireTools(tools: readonly unknown[]): OpenRouterTool[] {
   if (!Array.isArray(tools)) {
     throw new TypeError("ChatOpenRouter.bindTools expects an array of tools, e.g. bindTools([getWeather]).");
   }
+  if (CONVERTED.has(tools)) return tools as OpenRouterTool[];
   const wire = tools.map((tool, position) => toWireTool(tool, position));
   const seen = new Set<string>();
   for (const name of functionNamesOf(wire)) {
@@ -137,6 +141,7 @@ export function toWireTools(tools: readonly unknown[]): OpenRouterTool[] {
     }
     seen.add(name);
   }
+  CONVERTED.add(wire);
   return wire;
 }
 

@@ -1,0 +1,83 @@
+// OpenRouter's answer → what LangChain reads: a 200 body → the ChatResult of `invoke`; a stream's
+// parsed chunks → message chunks for `stream()`, content-block events for `streamEvents()`. Both
+// stream paths fold the chunks' facts the same way (convert/), raise on a stream that ends without
+// a finish reason, and report each text delta to the run manager.
+import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
+import type { ChatModelStreamEvent } from "@langchain/core/language_models/event";
+import { AIMessageChunk } from "@langchain/core/messages";
+import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
+import { closingChunkFields, fromWireChunk, newChunkState } from "../convert/from_wire_chunk.js";
+import { fromWireMessage } from "../convert/from_wire_message.js";
+import type { CompletionFacts } from "../convert/from_wire_metadata.js";
+import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_events.js";
+import { OpenRouterProviderError, OpenRouterStreamError } from "../wire/errors.js";
+import type { OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
+import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
+
+/** `invoke`: the answer of a 200 body (an error inside it was already raised by the transport, as its status' class). */
+export function chatResultOf(body: OpenRouterChatResponse): ChatResult {
+  const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
+  if (typeof choice !== "object" || choice === null) {
+    throw new OpenRouterProviderError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object, so there is no answer.", {
+      generationId: typeof body?.id === "string" ? body.id : undefined,
+      raw: body,
+    });
+  }
+  const message = fromWireMessage(body);
+  // no llmOutput: core would copy it into response_metadata, and invoke must equal concat(stream)
+  return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
+}
+
+/** A stream whose body ended (even with `[DONE]`) before any finish reason: never a short answer. */
+function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
+  return new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", {
+    generationId: facts.id,
+    usage: facts.usage ?? undefined,
+  });
+}
+
+/** `stream()`: one generation chunk per delta that carries anything, then one closing chunk with every fact. */
+export async function* generationChunks(
+  chunks: AsyncIterable<OpenRouterStreamChunk>,
+  runManager: CallbackManagerForLLMRun | undefined
+): AsyncGenerator<ChatGenerationChunk> {
+  const state = newChunkState();
+  for await (const chunk of chunks) {
+    const fields = fromWireChunk(chunk, state);
+    if (!fields) continue;
+    const generation = new StreamedGenerationChunk({
+      // model_provider on every chunk, so each chunk's contentBlocks shows its reasoning, citations, images
+      message: new AIMessageChunk({ ...fields, id: state.facts.id, response_metadata: { model_provider: "openrouter" } }),
+      text: fields.content,
+    });
+    yield generation;
+    await runManager?.handleLLMNewToken(fields.content, { prompt: 0, completion: 0 }, undefined, undefined, undefined, {
+      chunk: generation,
+    });
+  }
+  if (state.facts.finish_reason == null) throw incompleteStreamError(state.facts);
+  yield new StreamedGenerationChunk({
+    message: new AIMessageChunk({ content: "", id: state.facts.id, ...closingChunkFields(state) }),
+    text: "",
+  });
+}
+
+/** `streamEvents()` without a version: content-block events straight from the wire deltas, no message chunk per delta. */
+export async function* modelEvents(
+  chunks: AsyncIterable<OpenRouterStreamChunk>,
+  runManager: CallbackManagerForLLMRun | undefined
+): AsyncGenerator<ChatModelStreamEvent> {
+  const state = newEventState();
+  for await (const chunk of chunks) {
+    const events = chunkEvents(chunk, state);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      yield event;
+      if (runManager !== undefined && event.event === "content-block-delta" && event.delta.type === "text-delta") {
+        await runManager.handleLLMNewToken(event.delta.text, { prompt: 0, completion: 0 });
+      }
+    }
+  }
+  if (state.facts.finish_reason == null) throw incompleteStreamError(state.facts);
+  yield* closingEvents(state);
+}
