@@ -5,6 +5,7 @@
 import type { ContentBlock } from "@langchain/core/messages";
 import type { InvalidToolCall, ToolCall } from "@langchain/core/messages/tool";
 import type { OpenRouterAnnotation, OpenRouterImage, OpenRouterReasoningDetail } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 /** The parts of an AIMessage (or chunk) the blocks are made from. */
 export interface MessageFields {
@@ -15,9 +16,6 @@ export interface MessageFields {
 }
 
 type Block = ContentBlock.Standard;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value !== "";
 

@@ -2,6 +2,7 @@
 // `audio`, `video` and `text-plain` blocks, and the older `source_type` blocks. OpenRouter takes
 // images, video and files (PDF) by URL or data URL, audio only as base64.
 import type { OpenRouterCacheControl, OpenRouterContentPart } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 type Block = Record<string, unknown>;
 
@@ -10,9 +11,6 @@ type Source =
   | { kind: "base64"; data: string; mimeType?: string }
   | { kind: "id"; id: string }
   | { kind: "text"; text: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const DATA_URL = /^data:([^;,]+)(?:;[^,]*?)?;base64,(.*)$/s;
 

@@ -5,11 +5,9 @@ import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { isStandardJsonSchema } from "@langchain/core/utils/standard_schema";
 import { isInteropZodSchema } from "@langchain/core/utils/types";
 import type { OpenRouterFunctionTool, OpenRouterTool, OpenRouterToolChoice } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const JSON_SCHEMA_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
 
