@@ -3,7 +3,7 @@
 import { type AIMessage, type AIMessageChunk, HumanMessage } from "@langchain/core/messages";
 import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
-import type { ChatOpenRouter, ChatOpenRouterCallOptions, OpenRouterPlugin, OpenRouterWebSearchTool } from "../src/index.js";
+import type { ChatOpenRouter, ChatOpenRouterCallOptions, OpenRouter, OpenRouterPlugin } from "../src/index.js";
 import { lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -21,7 +21,7 @@ function content(message: AIMessage | AIMessageChunk) {
 }
 
 describe("citations", () => {
-  const searchTool: OpenRouterWebSearchTool = {
+  const searchTool: OpenRouter.WebSearchTool = {
     type: "openrouter:web_search",
     parameters: { max_results: 3, engine: "exa", search_prompt: "Sources:" },
   };

@@ -1,5 +1,5 @@
 // Typed errors and retries: each failure OpenRouter can answer with, as the error a user catches.
-import { OpenRouterError, OpenRouterRateLimitError } from "../../src/index.js";
+import { OpenRouterError, OpenRouterModerationError, OpenRouterRateLimitError } from "../../src/index.js";
 import type { TourSection } from "../tour_context.js";
 
 export const errors: TourSection = {
@@ -27,6 +27,12 @@ export const errors: TourSection = {
           })()
         : model.invoke("hi")
       ).catch((caught: unknown) => caught);
+      if (OpenRouterModerationError.isInstance(error)) {
+        // the emulator's 403 body is reconstructed from OpenRouter's docs, which do not quote the message:
+        // show the fields a program reads instead of the placeholder message
+        show(label, `${error.name} — reasons: ${error.reasons.join(", ")} (message not shown: the emulator's 403 body is reconstructed, and OpenRouter's wording is not on record)`);
+        continue;
+      }
       show(label, OpenRouterError.isInstance(error) ? `${error.name} — ${error.message.split("\n")[0]}` : error);
     }
     const retried = create({ model: "openai/gpt-4o", baseURL: baseURLFor("flaky:2:retry-after:0.05"), maxRetries: 2 });

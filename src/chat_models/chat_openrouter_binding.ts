@@ -5,9 +5,10 @@
 // `streamEvents`, so `model.bindTools(tools).streamEvents(input)` is the ChatModelStream that
 // `model.streamEvents(input, { tools })` gives. Everything else is core's binding, unchanged.
 import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { ChatModelStream } from "@langchain/core/language_models/stream";
 import type { AIMessageChunk } from "@langchain/core/messages";
-import { ensureConfig, mergeConfigs, type Runnable, RunnableBinding } from "@langchain/core/runnables";
+import { ensureConfig, mergeConfigs, type Runnable, RunnableBinding, type RunnableBindingArgs } from "@langchain/core/runnables";
 import type { StreamEvent } from "@langchain/core/tracers/log_stream";
 import type { IterableReadableStream } from "@langchain/core/utils/stream";
 import type { ChatOpenRouterCallOptions } from "./options.js";
@@ -16,12 +17,17 @@ import type { ChatOpenRouterCallOptions } from "./options.js";
 type EventStreamOptions = Parameters<Runnable["streamEvents"]>[2];
 type Versioned = Partial<ChatOpenRouterCallOptions> & { version: "v1" | "v2" };
 
-interface ContentBlockStreaming {
-  streamEvents(input: BaseLanguageModelInput, options: Partial<ChatOpenRouterCallOptions>): ChatModelStream;
-}
+/** What a binding wraps: the chat model itself (ChatOpenRouter), whose `streamEvents` without a version is the ChatModelStream. */
+type BoundChatModel = BaseChatModel<ChatOpenRouterCallOptions, AIMessageChunk>;
 
 /** A ChatOpenRouter with bound options (tools, call options); see `bindTools` and `withConfig`. */
 export class ChatOpenRouterBinding extends RunnableBinding<BaseLanguageModelInput, AIMessageChunk, ChatOpenRouterCallOptions> {
+  declare bound: BoundChatModel;
+
+  constructor(fields: RunnableBindingArgs<BaseLanguageModelInput, AIMessageChunk, ChatOpenRouterCallOptions> & { bound: BoundChatModel }) {
+    super(fields);
+  }
+
   /** More bound options; still a ChatOpenRouterBinding (core's binding rebuilds with `this.constructor`). */
   override withConfig(config: Partial<ChatOpenRouterCallOptions>): ChatOpenRouterBinding {
     return super.withConfig(config) as ChatOpenRouterBinding;
@@ -44,6 +50,6 @@ export class ChatOpenRouterBinding extends RunnableBinding<BaseLanguageModelInpu
     if (options?.version !== undefined) return super.streamEvents(input, options as Versioned, streamOptions);
     // as core's binding merges for stream(): its config, the caller's, then the bound kwargs
     const config = mergeConfigs<Partial<ChatOpenRouterCallOptions>>(this.config, ensureConfig(options), this.kwargs);
-    return (this.bound as unknown as ContentBlockStreaming).streamEvents(input, config);
+    return this.bound.streamEvents(input, config);
   }
 }

@@ -8,12 +8,13 @@
 // `content` stays the plain string; `outputVersion: "v1"` (core's cast) then puts the same blocks in
 // `content`. Core has no public registration API: if the registry is missing, core's own
 // translator (or its default) stays, and the raw fields are still in additional_kwargs.
-import type { BaseMessage } from "@langchain/core/messages";
-import { type MessageFields, toStandardBlocks } from "../convert/to_standard_blocks.js";
+import type { AIMessage, AIMessageChunk } from "@langchain/core/messages";
+import { toStandardBlocks } from "../convert/to_standard_blocks.js";
 
+// core calls these from AIMessage's and AIMessageChunk's contentBlocks getters, with the message itself
 const translator = {
-  translateContent: (message: BaseMessage) => toStandardBlocks(message as unknown as MessageFields),
-  translateContentChunk: (message: BaseMessage) => toStandardBlocks(message as unknown as MessageFields),
+  translateContent: (message: AIMessage | AIMessageChunk) => toStandardBlocks(message),
+  translateContentChunk: (message: AIMessage | AIMessageChunk) => toStandardBlocks(message),
 };
 
 /** Installs this package's translator for `model_provider: "openrouter"` (idempotent). */

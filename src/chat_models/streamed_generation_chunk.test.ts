@@ -2,8 +2,8 @@ import { AIMessageChunk, type BaseMessageChunk } from "@langchain/core/messages"
 import type { ToolCallChunk } from "@langchain/core/messages/tool";
 import { ChatGenerationChunk } from "@langchain/core/outputs";
 import { concat } from "@langchain/core/utils/stream";
-import { describe, expect, it } from "vitest";
-import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { concatStreamed, LAZY_CHUNK_MERGE, StreamedGenerationChunk } from "./streamed_generation_chunk.js";
 
 type Make = typeof StreamedGenerationChunk | typeof ChatGenerationChunk;
 /** One chunk, built fresh for each fold so the two folds never share an object. */
@@ -59,13 +59,27 @@ function observed(generation: ChatGenerationChunk) {
   };
 }
 
+/** `first.concat(chunk)`, with the streamed chunk's merge at the setting under test (LAZY_CHUNK_MERGE's value or the other). */
+let join = (first: ChatGenerationChunk, chunk: ChatGenerationChunk): ChatGenerationChunk => first.concat(chunk);
+
 function foldWith(make: Make, specs: Spec[]): ChatGenerationChunk {
-  return specs.map((spec) => spec(make)).reduce((sum, chunk) => sum.concat(chunk));
+  return specs.map((spec) => spec(make)).reduce((sum, chunk, position) => (position === 1 ? join(sum, chunk) : sum.concat(chunk)));
 }
 
 function expectSameAsCore(specs: Spec[]): void {
   expect(observed(foldWith(StreamedGenerationChunk, specs))).toEqual(observed(foldWith(ChatGenerationChunk, specs)));
 }
+
+describe("LAZY_CHUNK_MERGE", () => {
+  const [first, second] = [text("a"), text("b")].map((spec) => spec(StreamedGenerationChunk)) as [ChatGenerationChunk, ChatGenerationChunk];
+  const isCoreChunk = (chunk: ChatGenerationChunk) => Object.getPrototypeOf(chunk) === ChatGenerationChunk.prototype;
+
+  it("is what StreamedGenerationChunk.concat follows: a deferred aggregate when true, core's own chunk when false", () => {
+    expect(isCoreChunk(first.concat(second))).toBe(!LAZY_CHUNK_MERGE);
+    expect(isCoreChunk(concatStreamed(first, second, true))).toBe(false);
+    expect(isCoreChunk(concatStreamed(first, second, false))).toBe(true);
+  });
+});
 
 function sequence(seed: number): () => number {
   let state = seed >>> 0;
@@ -75,7 +89,14 @@ function sequence(seed: number): () => number {
   };
 }
 
-describe("StreamedGenerationChunk.concat", () => {
+describe.each([
+  { lazy: true, setting: "lazy" },
+  { lazy: false, setting: "eager (LAZY_CHUNK_MERGE = false)" },
+])("StreamedGenerationChunk.concat, $setting", ({ lazy }) => {
+  beforeEach(() => {
+    join = (first, chunk) => (first instanceof StreamedGenerationChunk ? concatStreamed(first, chunk, lazy) : first.concat(chunk));
+  });
+
   it("merges a text stream as core does: text, id, usage and metadata", () => {
     expectSameAsCore([text("", "gen-1"), text("Hel", "gen-1"), text("lo — 東京 🌊", "gen-1"), text("!", "gen-1"), final("gen-1")]);
     expectSameAsCore([text("a"), text("b"), text("c"), final()]);
@@ -144,7 +165,7 @@ describe("StreamedGenerationChunk.concat", () => {
     const [first, second, third, fourth] = [text("a", "gen-1"), text("b"), text("c"), tool({ index: 0, id: "call_1", name: "f", args: "{}" })].map((spec) =>
       spec(StreamedGenerationChunk)
     ) as [ChatGenerationChunk, ChatGenerationChunk, ChatGenerationChunk, ChatGenerationChunk];
-    const ab = first.concat(second);
+    const ab = join(first, second);
     const abc = ab.concat(third);
     const abTool = ab.concat(fourth);
     expect(ab.message.content).toBe("ab");
@@ -171,7 +192,7 @@ describe("StreamedGenerationChunk.concat", () => {
 
   it("works through core's concat helper (invoke's streaming path)", () => {
     const chunks = [text("a", "gen-1"), text("b"), final()].map((spec) => spec(StreamedGenerationChunk));
-    const merged = chunks.reduce((sum: ChatGenerationChunk, chunk) => concat(sum, chunk));
+    const merged = chunks.reduce((sum: ChatGenerationChunk, chunk, position) => (position === 1 ? join(sum, chunk) : concat(sum, chunk)));
     expect(merged.message.content).toBe("ab");
     expect((merged.message as AIMessageChunk).usage_metadata?.total_tokens).toBe(8);
   });

@@ -13,6 +13,12 @@
 // first time one is read, and every `concat` returns a new value, never changing the one it was called on.
 // Core's own _streamIterator runs unchanged, so every callback, abort, id and outputVersion rule of the
 // installed core version still applies.
+//
+// This leans on how core's concat merges (which fields, in what order, what a merge of one chunk gives),
+// not on a public contract. Proved equal to core's merge chunk for chunk on @langchain/core 1.2.0 and
+// 1.4.0 (the lowest the peer range admits and the lockfile's, scripts/ci_versions.sh) by
+// streamed_generation_chunk.test.ts and test/stream_contract.test.ts. If a later core breaks them, set
+// LAZY_CHUNK_MERGE to false: every concat is then core's own eager merge.
 import { AIMessageChunk, type BaseMessageChunk } from "@langchain/core/messages";
 import type { ToolCallChunk } from "@langchain/core/messages/tool";
 import { ChatGenerationChunk } from "@langchain/core/outputs";
@@ -36,6 +42,9 @@ interface Pending {
   base: ChatGenerationChunk;
   run?: Run;
 }
+
+/** The switch: true defers the merge as above; false makes every concat core's own, eager, merge. */
+export const LAZY_CHUNK_MERGE = true;
 
 const PENDING = Symbol("pending merge");
 const merge = ChatGenerationChunk.prototype.concat;
@@ -127,10 +136,15 @@ function after(pending: Pending, chunk: ChatGenerationChunk): DeferredGeneration
   return DeferredGenerationChunk.of({ base: merge.call(settled(pending), chunk) });
 }
 
-/** A chunk ChatOpenRouter streams; `concat` returns an aggregate that merges lazily. */
+/** `first.concat(chunk)` of a streamed chunk: an aggregate that merges lazily, or, with `lazy` false, core's merge. */
+export function concatStreamed(first: ChatGenerationChunk, chunk: ChatGenerationChunk, lazy: boolean = LAZY_CHUNK_MERGE): ChatGenerationChunk {
+  return lazy ? after({ base: first }, chunk) : merge.call(first, chunk);
+}
+
+/** A chunk ChatOpenRouter streams; `concat` returns an aggregate that merges lazily (see LAZY_CHUNK_MERGE). */
 export class StreamedGenerationChunk extends ChatGenerationChunk {
   override concat(chunk: ChatGenerationChunk): ChatGenerationChunk {
-    return after({ base: this }, chunk);
+    return concatStreamed(this, chunk);
   }
 }
 

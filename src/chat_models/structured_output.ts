@@ -141,7 +141,7 @@ export function structuredOutputRunnable(
   assertObjectSchema(jsonSchema, "the withStructuredOutput schema");
   const name = nameOf(config.name, jsonSchema["title"]);
   const description = typeof jsonSchema["description"] === "string" ? jsonSchema["description"] : undefined;
-  const tracing = { ls_structured_output_format: { kwargs: { method }, schema: jsonSchema as never } };
+  const tracing = { ls_structured_output_format: { kwargs: { method }, schema: jsonSchema } };
   const validate = validatorOf<Output>(outputSchema);
 
   let llm: Runnable<BaseLanguageModelInput, AIMessageChunk>;

@@ -11,6 +11,7 @@ import {
 import { BaseTransformOutputParser, OutputParserException, parseJsonMarkdown } from "@langchain/core/output_parsers";
 import type { ChatGeneration, Generation } from "@langchain/core/outputs";
 import { deepCompareStrict } from "@langchain/core/utils/json_schema";
+import { isRecord } from "../wire/is_record.js";
 
 /** Checks a parsed value against the user's schema: the value to return, or the problems found. */
 export type Validate<T> = (value: unknown) => Promise<{ ok: true; value: T } | { ok: false; issues: string }>;
@@ -20,9 +21,6 @@ export interface StructuredOutputParserFields<T> {
   toolName?: string;
   validate: Validate<T>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** JSON text → value: plain JSON, fenced ```json, or the outermost object inside prose. */
 export function parseJsonText(text: string): unknown {

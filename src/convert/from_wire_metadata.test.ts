@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { OpenRouterLogprobs } from "../wire/types.js";
 import { appendLogprobs, factsOfResponse, fromWireMetadata } from "./from_wire_metadata.js";
 
 describe("fromWireMetadata", () => {
@@ -31,7 +32,7 @@ describe("fromWireMetadata", () => {
 
 describe("appendLogprobs", () => {
   it("appends the token lists of each streamed chunk; nulls are filled once", () => {
-    let logprobs: unknown;
+    let logprobs: OpenRouterLogprobs | null | undefined;
     logprobs = appendLogprobs(logprobs, { content: [{ token: "a", logprob: -1 }], refusal: null });
     logprobs = appendLogprobs(logprobs, null);
     logprobs = appendLogprobs(logprobs, { content: [{ token: "b", logprob: -2 }], refusal: null });

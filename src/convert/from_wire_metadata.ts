@@ -1,6 +1,7 @@
 // The facts of a completion → response_metadata: the served model and provider (api.md §3.1),
 // finish reasons, ids, and the raw usage with cost.
-import type { OpenRouterChatResponse, OpenRouterUsage } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
+import type { OpenRouterChatResponse, OpenRouterLogprobs, OpenRouterUsage } from "../wire/types.js";
 
 /** What is known of a completion once it is over; a stream collects it as it goes. */
 export interface CompletionFacts {
@@ -13,7 +14,7 @@ export interface CompletionFacts {
   finish_reason?: string | null;
   native_finish_reason?: string | null;
   usage?: OpenRouterUsage | null;
-  logprobs?: unknown;
+  logprobs?: OpenRouterLogprobs | null;
   openrouter_metadata?: Record<string, unknown> | null;
   debug?: Record<string, unknown> | null;
 }
@@ -59,10 +60,14 @@ export function factsOfResponse(body: OpenRouterChatResponse): CompletionFacts {
 }
 
 /** Log probabilities of a stream so far plus one chunk's: the token lists are appended. */
-export function appendLogprobs(previous: unknown, next: unknown): unknown {
-  if (typeof next !== "object" || next === null) return previous;
-  if (typeof previous !== "object" || previous === null) return { ...next };
-  const merged: Record<string, unknown> = { ...previous };
+export function appendLogprobs(
+  previous: OpenRouterLogprobs | null | undefined,
+  next: OpenRouterLogprobs | null | undefined
+): OpenRouterLogprobs | null | undefined {
+  // wire types are not checked at runtime (each chunk is read defensively): a non-object is skipped
+  if (!isRecord(next)) return previous;
+  if (!isRecord(previous)) return { ...next };
+  const merged: OpenRouterLogprobs = { ...previous };
   for (const [key, value] of Object.entries(next)) {
     const before = merged[key];
     if (Array.isArray(before) && Array.isArray(value)) merged[key] = [...before, ...value];

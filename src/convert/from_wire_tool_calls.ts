@@ -1,6 +1,7 @@
 // Complete tool calls of a non-streamed message → LangChain tool_calls / invalid_tool_calls.
 import type { InvalidToolCall, ToolCall } from "@langchain/core/messages/tool";
 import type { OpenRouterResponseToolCall } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 export interface ParsedToolCalls {
   tool_calls: ToolCall[];
@@ -17,9 +18,6 @@ export function fallbackToolCallId(generationId: string | undefined, position: n
 
 type ParsedArguments = { ok: true; args: Record<string, unknown> } | { ok: false; raw: string; error: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * A call's `arguments` → an args object. Missing or empty means `{}`: real providers omit them for
  * zero-argument tools (response-tool-call-without-arguments.json). Some providers send an object
@@ -27,7 +25,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function parseToolArguments(raw: unknown): ParsedArguments {
   if (raw == null) return { ok: true, args: {} };
-  if (isObject(raw)) return { ok: true, args: raw };
+  if (isRecord(raw)) return { ok: true, args: raw };
   const text = typeof raw === "string" ? raw : JSON.stringify(raw);
   if (text.trim() === "") return { ok: true, args: {} };
   let value: unknown;
@@ -37,7 +35,7 @@ export function parseToolArguments(raw: unknown): ParsedArguments {
   } catch (error) {
     return { ok: false, raw: text, error: `Tool call arguments are not valid JSON: ${(error as Error).message}` };
   }
-  if (isObject(value)) return { ok: true, args: value };
+  if (isRecord(value)) return { ok: true, args: value };
   const got = Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
   return { ok: false, raw: text, error: `Tool call arguments are not a JSON object: expected an object, got ${got}` };
 }
@@ -52,7 +50,7 @@ export function fromWireToolCalls(
   if (!Array.isArray(calls)) return result;
   for (let position = 0; position < calls.length; position++) {
     const call: unknown = calls[position];
-    if (!isObject(call)) continue;
+    if (!isRecord(call)) continue;
     const { function: fn, id: rawId } = call as OpenRouterResponseToolCall;
     const name = typeof fn?.name === "string" ? fn.name : "";
     const id = (typeof rawId === "string" && rawId) || fallbackToolCallId(generationId, position);

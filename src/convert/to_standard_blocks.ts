@@ -5,6 +5,7 @@
 import type { ContentBlock } from "@langchain/core/messages";
 import type { InvalidToolCall, ToolCall } from "@langchain/core/messages/tool";
 import type { OpenRouterAnnotation, OpenRouterImage, OpenRouterReasoningDetail } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 /** The parts of an AIMessage (or chunk) the blocks are made from. */
 export interface MessageFields {
@@ -14,10 +15,16 @@ export interface MessageFields {
   invalid_tool_calls?: InvalidToolCall[];
 }
 
-type Block = ContentBlock.Standard;
+/**
+ * Core's `ContentBlock.Refusal`, which its types name from 1.3 on; the peer range starts at 1.2, so
+ * the shape is declared here (on 1.3+ the two are the same type structurally).
+ */
+interface RefusalBlock extends ContentBlock {
+  readonly type: "refusal";
+  refusal: string;
+}
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+type Block = ContentBlock.Standard | RefusalBlock;
 
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value !== "";
 
@@ -119,7 +126,6 @@ export function toStandardBlocks(message: MessageFields): Block[] {
   for (const call of message.invalid_tool_calls ?? []) {
     blocks.push({ type: "invalid_tool_call", id: call.id, name: call.name, args: call.args, error: call.error });
   }
-  // core's types name the refusal block from 1.3 on; the peer range starts at 1.2, so no type check here
-  if (nonEmpty(kwargs["refusal"])) blocks.push({ type: "refusal", refusal: kwargs["refusal"] } as unknown as Block);
+  if (nonEmpty(kwargs["refusal"])) blocks.push({ type: "refusal", refusal: kwargs["refusal"] });
   return blocks;
 }

@@ -43,6 +43,13 @@ describe("v1 standard blocks are converted, never sent raw", () => {
     });
   });
 
+  it("a cache_control that is not { type, ttl? } is not sent", () => {
+    for (const cacheControl of ["ephemeral", { ttl: "1h" }, { type: "ephemeral", ttl: 60 }]) {
+      expect(part({ type: "text", text: "a", cache_control: cacheControl })).toEqual({ type: "text", text: "a" });
+      expect(part({ type: "text", text: "a", extras: { cache_control: cacheControl } })).toEqual({ type: "text", text: "a" });
+    }
+  });
+
   it("image by URL, with detail from metadata", () => {
     expect(part({ type: "image", url: "https://example.com/cat.jpg", metadata: { detail: "low" } })).toEqual({
       type: "image_url",

@@ -2,6 +2,7 @@
 // `audio`, `video` and `text-plain` blocks, and the older `source_type` blocks. OpenRouter takes
 // images, video and files (PDF) by URL or data URL, audio only as base64.
 import type { OpenRouterCacheControl, OpenRouterContentPart } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 type Block = Record<string, unknown>;
 
@@ -10,9 +11,6 @@ type Source =
   | { kind: "base64"; data: string; mimeType?: string }
   | { kind: "id"; id: string }
   | { kind: "text"; text: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const DATA_URL = /^data:([^;,]+)(?:;[^,]*?)?;base64,(.*)$/s;
 
@@ -102,12 +100,17 @@ function metadataOf(block: Block): Record<string, unknown> {
   return isRecord(block["metadata"]) ? block["metadata"] : {};
 }
 
+/** `{ type, ttl? }` with string values (api.md §2.2); anything else is not a cache_control OpenRouter reads. */
+export function isCacheControl(value: unknown): value is OpenRouterCacheControl {
+  return isRecord(value) && typeof value["type"] === "string" && (value["ttl"] === undefined || typeof value["ttl"] === "string");
+}
+
 /** `cache_control` on the block itself, or in its `extras` (LangChain's home for provider fields). */
 export function cacheControlOf(block: Block): OpenRouterCacheControl | undefined {
   const direct = block["cache_control"];
-  if (isRecord(direct)) return direct as unknown as OpenRouterCacheControl;
+  if (isCacheControl(direct)) return direct;
   const extras = block["extras"];
-  if (isRecord(extras) && isRecord(extras["cache_control"])) return extras["cache_control"] as unknown as OpenRouterCacheControl;
+  if (isRecord(extras) && isCacheControl(extras["cache_control"])) return extras["cache_control"];
   return undefined;
 }
 

@@ -1,22 +1,11 @@
 // LangChain messages → OpenRouter messages: roles, names, tool calls, tool results, and the
 // assistant fields OpenRouter needs back (reasoning_details, file annotations).
 import type { BaseMessage } from "@langchain/core/messages";
+import type { InvalidToolCall, ToolCall } from "@langchain/core/messages/tool";
 import type { OpenRouterContentPart, OpenRouterMessage, OpenRouterToolCall } from "../wire/types.js";
 import { textOnly, toWireContent, toWirePart } from "./to_wire_content.js";
 
 type AssistantMessage = Extract<OpenRouterMessage, { role: "assistant" }>;
-
-interface LangChainToolCall {
-  id?: string;
-  name: string;
-  args: unknown;
-}
-
-interface LangChainInvalidToolCall {
-  id?: string;
-  name?: string;
-  args?: string;
-}
 
 function roleOf(message: BaseMessage): string {
   const type = message.type;
@@ -43,7 +32,7 @@ function roleOf(message: BaseMessage): string {
 
 function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
   const calls: OpenRouterToolCall[] = [];
-  const valid = (message as { tool_calls?: LangChainToolCall[] }).tool_calls ?? [];
+  const valid = (message as { tool_calls?: ToolCall[] }).tool_calls ?? [];
   for (const call of valid) {
     calls.push({
       id: call.id ?? "",
@@ -53,11 +42,11 @@ function toolCallsOf(message: BaseMessage): OpenRouterToolCall[] {
     });
   }
   // an unparsable call still went to the model; its result message needs the call beside it
-  let invalid = (message as { invalid_tool_calls?: LangChainInvalidToolCall[] }).invalid_tool_calls ?? [];
+  let invalid = (message as { invalid_tool_calls?: InvalidToolCall[] }).invalid_tool_calls ?? [];
   // a message assembled from streamEvents() keeps them only as content blocks
   if (invalid.length === 0 && Array.isArray(message.content)) {
     invalid = (message.content as { type?: unknown }[]).filter(
-      (block): block is LangChainInvalidToolCall & { type: "invalid_tool_call" } => block?.type === "invalid_tool_call"
+      (block): block is InvalidToolCall & { type: "invalid_tool_call" } => block?.type === "invalid_tool_call"
     );
   }
   for (const call of invalid) {

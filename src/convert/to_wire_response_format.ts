@@ -1,10 +1,9 @@
 // A structured-output schema → OpenRouter's response_format (api.md §2.4), and the check that a
 // schema passes OpenAI's strict mode before a request is spent on finding out.
 import type { OpenRouterResponseFormat } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
 
 type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The name rule of `json_schema.name` and of function names (api.md §2.3, §2.4). */
 export const SCHEMA_NAME = /^[a-zA-Z0-9_-]{1,64}$/;

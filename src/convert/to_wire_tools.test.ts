@@ -103,6 +103,12 @@ describe("toWireTool: every bindTools input form becomes an OpenAI function tool
     expect(wire).toEqual({ ...WEATHER_TOOL, function: { ...WEATHER_TOOL.function, strict: true }, cache_control: { type: "ephemeral" } });
   });
 
+  it("drops a cache_control that is not { type, ttl? }, as a strict flag that is not a boolean", () => {
+    for (const cacheControl of ["ephemeral", { ttl: "1h" }, { type: "ephemeral", ttl: 60 }]) {
+      expect(toWireTool({ ...WEATHER_TOOL, cache_control: cacheControl })).toEqual(WEATHER_TOOL);
+    }
+  });
+
   it("never modifies the caller's objects", () => {
     const rawTool = deepFreeze(structuredClone(WEATHER_TOOL));
     const jsonTool = deepFreeze({ name: "get_forecast", description, schema: structuredClone(WEATHER_PARAMETERS) });

@@ -3,13 +3,12 @@
 import { convertToOpenAITool, isLangChainTool } from "@langchain/core/utils/function_calling";
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { isStandardJsonSchema } from "@langchain/core/utils/standard_schema";
-import { isInteropZodSchema } from "@langchain/core/utils/types";
+import { type InteropZodType, isInteropZodSchema } from "@langchain/core/utils/types";
 import type { OpenRouterFunctionTool, OpenRouterTool, OpenRouterToolChoice } from "../wire/types.js";
+import { isRecord } from "../wire/is_record.js";
+import { isCacheControl } from "./to_wire_data_part.js";
 
 type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const JSON_SCHEMA_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
 
@@ -21,8 +20,11 @@ function describe(value: unknown): string {
   }
 }
 
+/** Core's Standard JSON Schema type, as its own guard names it (core does not re-export the type). */
+type StandardJsonSchema = typeof isStandardJsonSchema extends (schema: unknown) => schema is infer T ? T : never;
+
 /** True for a Zod (3 or 4) or Standard JSON Schema, which core turns into JSON schema. */
-export function isSchemaLibraryObject(value: unknown): boolean {
+export function isSchemaLibraryObject(value: unknown): value is InteropZodType | StandardJsonSchema {
   return isInteropZodSchema(value) || isStandardJsonSchema(value);
 }
 
@@ -31,7 +33,7 @@ export function isSchemaLibraryObject(value: unknown): boolean {
  * `$schema` key zod 4 adds (providers that validate the schema strictly reject unknown keys).
  */
 export function toJsonSchemaObject(schema: unknown, what: string): Json {
-  const converted: unknown = isSchemaLibraryObject(schema) ? toJsonSchema(schema as never) : schema;
+  const converted: unknown = isSchemaLibraryObject(schema) ? toJsonSchema(schema) : schema;
   if (!isRecord(converted)) {
     throw new TypeError(
       `ChatOpenRouter needs ${what} to be a Zod schema, a Standard Schema or a JSON schema object; got ${describe(schema)}.`
@@ -102,13 +104,13 @@ export function toWireTool(tool: unknown, position = 0): OpenRouterTool {
     }
     const wire = functionTool(fn["name"], fn["description"], fn["parameters"], position);
     if (typeof fn["strict"] === "boolean") wire.function.strict = fn["strict"];
-    if (record["cache_control"] !== undefined) wire.cache_control = record["cache_control"] as never;
+    if (isCacheControl(record["cache_control"])) wire.cache_control = record["cache_control"];
     return wire;
   }
   // server tools and OpenAI-style shorthands (`web_search`): OpenRouter runs them (api.md §2.3)
   if (typeof type === "string" && !JSON_SCHEMA_TYPES.has(type)) return record as OpenRouterTool;
-  if (isLangChainTool(tool as never)) {
-    const { function: fn } = convertToOpenAITool(tool as never);
+  if (isLangChainTool(record)) {
+    const { function: fn } = convertToOpenAITool(record);
     return functionTool(fn.name, fn.description, fn.parameters, position);
   }
   if ("schema" in record && typeof record["name"] === "string") {

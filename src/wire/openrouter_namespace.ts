@@ -1,6 +1,8 @@
-// The wire type names @langchain/openrouter 0.4 exported in its `OpenRouter` namespace, each as
-// this package's own type, so `OpenRouter.ProviderPreferences` and the like keep compiling.
-// index.ts exports this module as the type-only namespace `OpenRouter`.
+// The wire shapes, as index.ts exports them: the type-only namespace `OpenRouter`. It holds every
+// `OpenRouter*` wire type without its prefix (`OpenRouter.StreamChunk`, `OpenRouter.Model`), and
+// the names @langchain/openrouter 0.4 exported in its own `OpenRouter` namespace, each as this
+// package's own type, so `OpenRouter.ProviderPreferences` and the like keep compiling. Only the
+// types the options name (and the error types) are exported at the top level as well.
 import type {
   OpenRouterCacheControl,
   OpenRouterChatRequest,
@@ -123,3 +125,57 @@ export interface ChatStreamingResponseChunk {
   data: OpenRouterStreamChunk;
 }
 export type ChatError = OpenRouterErrorBody;
+
+// this package's wire types, without the OpenRouter prefix
+export type {
+  OpenRouterAnnotation as Annotation,
+  OpenRouterCacheControl as CacheControl,
+  OpenRouterChatRequest as ChatRequest,
+  OpenRouterContentPart as ContentPart,
+  OpenRouterFunctionTool as FunctionTool,
+  OpenRouterImageConfig as ImageConfig,
+  OpenRouterModality as Modality,
+  OpenRouterPercentiles as Percentiles,
+  OpenRouterPlugin as Plugin,
+  OpenRouterPluginId as PluginId,
+  OpenRouterPrediction as Prediction,
+  OpenRouterProviderSortBy as ProviderSortBy,
+  OpenRouterReasoningConfig as ReasoningConfig,
+  OpenRouterReasoningEffort as ReasoningEffort,
+  OpenRouterResponseFormat as ResponseFormat,
+  OpenRouterRoute as Route,
+  OpenRouterServerTool as ServerTool,
+  OpenRouterTool as Tool,
+  OpenRouterToolChoice as ToolChoice,
+  OpenRouterUserLocation as UserLocation,
+  OpenRouterWebSearchOptions as WebSearchOptions,
+  OpenRouterWebSearchParameters as WebSearchParameters,
+  OpenRouterWebSearchTool as WebSearchTool,
+} from "./request_types.js";
+export type {
+  OpenRouterErrorBody as ErrorBody,
+  OpenRouterErrorObject as ErrorObject,
+  OpenRouterFinishReason as FinishReason,
+  OpenRouterImage as Image,
+  OpenRouterLogprobs as Logprobs,
+  OpenRouterStreamChunk as StreamChunk,
+  OpenRouterTokenLogprob as TokenLogprob,
+  OpenRouterUsage as Usage,
+} from "./response_types.js";
+export type {
+  OpenRouterCredits as Credits,
+  OpenRouterEmbedding as Embedding,
+  OpenRouterEmbeddingsRequest as EmbeddingsRequest,
+  OpenRouterEmbeddingsResponse as EmbeddingsResponse,
+  OpenRouterEmbeddingsUsage as EmbeddingsUsage,
+  OpenRouterGeneration as Generation,
+  OpenRouterInputModality as InputModality,
+  OpenRouterKeyInfo as KeyInfo,
+  OpenRouterModel as Model,
+  OpenRouterModelArchitecture as ModelArchitecture,
+  OpenRouterModelEndpoint as ModelEndpoint,
+  OpenRouterModelEndpoints as ModelEndpoints,
+  OpenRouterModelReasoning as ModelReasoning,
+  OpenRouterOutputModality as OutputModality,
+  OpenRouterPricing as Pricing,
+} from "./platform_types.js";
