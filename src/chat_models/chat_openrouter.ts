@@ -104,8 +104,7 @@ export class ChatOpenRouter
     registerBlockTranslator();
     const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
     if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
-    const own = this as unknown as Record<string, unknown>;
-    for (const [option] of BODY_FIELDS) own[option] = fields[option];
+    Object.assign(this, Object.fromEntries(BODY_FIELDS.map(([option]) => [option, fields[option]])));
     this.model = model;
     this.stop = fields.stop ?? fields.stopSequences;
     // an empty variable counts as unset, as OPENROUTER_BASE_URL does

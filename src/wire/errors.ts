@@ -33,13 +33,20 @@ export type { OpenRouterErrorFields, OpenRouterRateLimitType };
 // package brands its errors): `isInstance` and `instanceof` then hold across the ESM and CJS copies
 // of this package, and core's `LangChainError.isInstance` and the published classes' checks agree.
 const ROOT_BRAND = "langchain.error.openrouter";
-const CLASS_BRAND = Symbol("brand of this class");
+// each class's brand; a subclass without its own (a user's) has its nearest ancestor's
+const CLASS_BRANDS = new WeakMap<object, symbol>();
 
 type ErrorClass = abstract new (...args: never[]) => OpenRouterError;
 
+/** The class's brand, else its nearest ancestor's. */
+function brandOf(errorClass: object | null): symbol | undefined {
+  if (errorClass === null) return undefined;
+  return CLASS_BRANDS.get(errorClass) ?? brandOf(Object.getPrototypeOf(errorClass) as object | null);
+}
+
 function brand(errorClass: ErrorClass, marker?: string): void {
   const symbol = Symbol.for(marker === undefined ? ROOT_BRAND : `${ROOT_BRAND}.${marker}`);
-  Object.defineProperty(errorClass, CLASS_BRAND, { value: symbol });
+  CLASS_BRANDS.set(errorClass, symbol);
   Object.defineProperty(errorClass.prototype, symbol, { value: true });
 }
 
@@ -118,7 +125,7 @@ export class OpenRouterError extends Error {
    * `OpenRouterAuthError.isInstance(error)` is true for auth errors (401 and 403) only.
    */
   static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
-    const symbol = (this as unknown as { [CLASS_BRAND]?: symbol })[CLASS_BRAND];
+    const symbol = brandOf(this);
     return typeof value === "object" && value !== null && symbol !== undefined && (value as Record<symbol, unknown>)[symbol] === true;
   }
 

@@ -7,6 +7,7 @@ import { createParser } from "eventsource-parser";
 import type { AbortScope } from "./abort_scope.js";
 import { inBandErrorOf } from "./error_from_response.js";
 import { OpenRouterError, OpenRouterStreamError } from "./errors.js";
+import { isRecord } from "./is_record.js";
 import type { OpenRouterStreamChunk } from "./types.js";
 
 function brokenStreamError(error: unknown, scope: AbortScope | undefined): unknown {
@@ -49,7 +50,7 @@ export async function* readSse(
         return;
       }
       // `null`, a number or an array is no chunk: reading fields of it would throw a TypeError
-      if (typeof chunk === "object" && chunk !== null && !Array.isArray(chunk)) pending.push(chunk as OpenRouterStreamChunk);
+      if (isRecord(chunk)) pending.push(chunk as OpenRouterStreamChunk);
       else badEvent = event.data;
     },
   });
