@@ -6,12 +6,12 @@ import {
   OpenRouterStreamError,
   OpenRouterTimeoutError,
 } from "../src/index.js";
-import { modelOn, useEmulator } from "./helpers/emulator.js";
+import { CANARY_API_KEY, modelOn, useEmulator } from "./helpers/emulator.js";
+import { FastRetryChatOpenRouter } from "./reliability/helpers/fast_retry_model.js";
 
 const emulator = useEmulator();
 
 const attempts = () => emulator.current.chatRequests().length;
-
 
 async function drain(stream: AsyncIterable<unknown>) {
   for await (const _chunk of stream) void _chunk;
@@ -48,21 +48,34 @@ describe("retries", () => {
     }
   );
 
-  it("waits as long as Retry-After says (seconds, or an HTTP date)", async () => {
-    for (const scenario of ["flaky:1:retry-after:0.3", "flaky:1:retry-after-date:1"]) {
-      emulator.current.reset();
-      const started = Date.now();
-      await modelOn(emulator.current, { scenario, maxRetries: 1 }).invoke("hi");
-      expect(attempts(), scenario).toBe(2);
-      expect(Date.now() - started, scenario).toBeGreaterThanOrEqual(scenario.endsWith("0.3") ? 280 : 0);
-    }
+  // With a 4 ms backoff step, a wait of hundreds of ms can only be the one OpenRouter asked for
+  const fastModel = (scenario: string) =>
+    new FastRetryChatOpenRouter({ model: "openai/gpt-4o-mini", apiKey: CANARY_API_KEY, baseURL: emulator.current.baseURLFor(scenario), maxRetries: 1 });
+
+  it("waits as long as Retry-After says in seconds (0.3): the retry arrives 300 ms after the first attempt", async () => {
+    await fastModel("flaky:1:retry-after:0.3").invoke("hi");
+    const [first, retry] = emulator.current.chatRequests();
+    expect(attempts()).toBe(2);
+    // the client reads the 429 after the first attempt arrived, then waits 300 ms (timers may fire a few ms early)
+    expect(retry!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(290);
   });
 
-  it("waits as long as availability.retry_after in the body says", async () => {
+  it("waits until the HTTP date Retry-After names: the call ends no earlier than that date", async () => {
     const started = Date.now();
-    await modelOn(emulator.current, { scenario: "flaky:1:availability:0.3", maxRetries: 1 }).invoke("hi");
+    // the emulator sends now + 2 s as an HTTP date, whole seconds: a date after started + 1 s
+    await fastModel("flaky:1:retry-after-date:2").invoke("hi");
+    const ended = Date.now();
     expect(attempts()).toBe(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    const earliestDate = Math.floor((started + 2000) / 1000) * 1000;
+    expect(earliestDate).toBeGreaterThan(started + 1000);
+    expect(ended).toBeGreaterThanOrEqual(earliestDate - 10);
+  });
+
+  it("waits as long as availability.retry_after in the body says (0.3 s)", async () => {
+    await fastModel("flaky:1:availability:0.3").invoke("hi");
+    const [first, retry] = emulator.current.chatRequests();
+    expect(attempts()).toBe(2);
+    expect(retry!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(290);
   });
 
   it("reports what the last 429 asked for when retries run out", async () => {

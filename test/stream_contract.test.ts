@@ -37,6 +37,10 @@ class Recorder extends BaseCallbackHandler {
     this.ended = resolve;
   });
 
+  /** Set by a test: the handler aborts it on token number `abortOnToken` (1-based). */
+  abortOnToken?: { n: number; controller: AbortController };
+  private tokens = 0;
+
   constructor(prefersStreaming = false) {
     super({ _awaitHandler: true });
     this.lc_prefer_streaming = prefersStreaming;
@@ -48,6 +52,7 @@ class Recorder extends BaseCallbackHandler {
 
   override handleLLMNewToken(token: string, index: unknown, runId: string, _parent?: string, _tags?: string[], fields?: { chunk?: unknown }) {
     this.events.push(["token", runId, token, index, snapshot(fields?.chunk)]);
+    if (++this.tokens === this.abortOnToken?.n) this.abortOnToken.controller.abort();
   }
 
   override handleLLMEnd(output: LLMResult, runId: string) {
@@ -100,36 +105,46 @@ interface Observed {
   error?: string;
 }
 
+/**
+ * Where a test aborts the call: in the caller's loop once it holds `after` chunks, or from the
+ * handler's token callback number `after` (core awaits that callback inside its generator, when the
+ * caller asks for the next chunk, so the generator is running when the signal aborts).
+ */
+type StopAt = { in: "loop" | "token"; after: number };
+
 /** Streams with a recorder and a fixed run id; returns what the caller and the handler saw. */
 async function observeStream(
   variant: Variant,
   fields: Partial<ChatOpenRouterFields> & { scenario?: string },
   input: string,
   options: Record<string, unknown> = {},
-  stopAfter = Number.POSITIVE_INFINITY
+  stopAt?: StopAt
 ): Promise<Observed> {
   const recorder = new Recorder();
   const chunks: unknown[] = [];
   const controller = new AbortController();
+  if (stopAt?.in === "token") recorder.abortOnToken = { n: stopAt.after, controller };
   let error: string | undefined;
   try {
     const stream = await modelFor(variant, fields).stream(input, { callbacks: [recorder], runId: RUN_ID, signal: controller.signal, ...options });
     for await (const chunk of stream) {
       chunks.push(snapshot(chunk));
-      if (chunks.length === stopAfter) controller.abort();
+      if (stopAt?.in === "loop" && chunks.length === stopAt.after) controller.abort();
     }
   } catch (caught) {
     error = `${(caught as Error).name}: ${(caught as Error).message}`;
   }
-  // an abort rejects the caller at once: core reports the error in the background, or (aborted between
-  // chunks) never, as its generator stays suspended; give it a moment either way
-  await Promise.race([recorder.finished, new Promise((resolve) => setTimeout(resolve, 200))]);
+  // An abort rejects the caller at once, and core reports it to handleLLMError in the background
+  // once its generator, still running, sees the abort: wait for that report. Aborted in the loop,
+  // between chunks, core's generator stays suspended at its yield and is never resumed: it reports
+  // nothing, so there is nothing to wait for (the test checks that no end or error was reported).
+  if (stopAt?.in !== "loop") await recorder.finished;
   return { chunks, events: recorder.events, error };
 }
 
-async function expectSameStream(fields: Partial<ChatOpenRouterFields> & { scenario?: string }, input: string, options: Record<string, unknown> = {}, stopAfter?: number) {
-  const shipped = await observeStream("shipped", fields, input, options, stopAfter);
-  const eager = await observeStream("eager", fields, input, options, stopAfter);
+async function expectSameStream(fields: Partial<ChatOpenRouterFields> & { scenario?: string }, input: string, options: Record<string, unknown> = {}, stopAt?: StopAt) {
+  const shipped = await observeStream("shipped", fields, input, options, stopAt);
+  const eager = await observeStream("eager", fields, input, options, stopAt);
   expect(shipped).toEqual(eager);
   return shipped;
 }
@@ -190,13 +205,32 @@ describe("streamed chunks keep core's contract (shipped vs core's eager merge, s
     expect(cut.error).toMatch(/\[DONE\]/);
   });
 
-  it("abort before the call and abort mid-stream", async () => {
+  it("abort before the call: the caller rejects at once, handleLLMError gets the abort", async () => {
     const before = await expectSameStream({}, "Tell me a joke.", { signal: AbortSignal.abort() });
-    expect(before.error).toMatch(/Abort/);
+    expect(before.error).toMatch(/^AbortError/);
     expect(before.chunks).toEqual([]);
-    const midway = await expectSameStream({}, "Tell me a joke.", {}, 2);
+    expect(before.events.map((event) => (event as unknown[])[0])).toEqual(["start", "error"]);
+    expect((before.events.at(-1) as unknown[]).slice(1, 3)).toEqual([RUN_ID, "AbortError"]);
+  });
+
+  it("abort mid-stream while core's generator runs: the chunks read, then handleLLMError gets the abort", async () => {
+    const midway = await expectSameStream({}, "Tell me a joke.", {}, { in: "token", after: 2 });
     expect(midway.chunks).toHaveLength(2);
-    expect(midway.error).toMatch(/Abort/);
+    expect(midway.error).toMatch(/^AbortError/);
+    const kinds = midway.events.map((event) => (event as unknown[])[0]);
+    expect(kinds.at(-1)).toBe("error");
+    expect(kinds.filter((kind) => kind === "token")).toHaveLength(2);
+    expect((midway.events.at(-1) as unknown[])[2]).toBe("AbortError");
+  });
+
+  it("abort mid-stream in the caller's loop: the chunks read, the same callbacks, and no end reported", async () => {
+    const midway = await expectSameStream({}, "Tell me a joke.", {}, { in: "loop", after: 2 });
+    expect(midway.chunks).toHaveLength(2);
+    expect(midway.error).toMatch(/^AbortError/);
+    const kinds = midway.events.map((event) => (event as unknown[])[0]);
+    expect(kinds[0]).toBe("start");
+    expect(kinds).not.toContain("end");
+    expect(kinds).not.toContain("error");
   });
 
   it("disableStreaming: stream() yields what invoke returns, with the same callbacks", async () => {

@@ -6,13 +6,20 @@ import { readSse } from "./read_sse.js";
 const STREAMS = fixtureNames(".sse");
 const encode = (text: string) => new TextEncoder().encode(text);
 
+/** Splitting in two at every offset reads a file once per byte: quadratic, so files up to 16 KiB. */
+const EVERY_OFFSET_MAX_BYTES = 16_384;
+const SMALL_STREAMS = STREAMS.filter((name) => fixtureBytes(name).length <= EVERY_OFFSET_MAX_BYTES);
+const LARGE_STREAMS = STREAMS.filter((name) => fixtureBytes(name).length > EVERY_OFFSET_MAX_BYTES);
+
+/** 1 … length − 1: every place a body can be cut in two. */
+const everyOffset = (bytes: Uint8Array) => Array.from({ length: bytes.length - 1 }, (_, i) => i + 1);
+
 /**
- * Every offset of files up to 16 KiB. In larger ones (a 30 KiB encrypted-reasoning stream would
- * take 20 s) every offset within 24 bytes of each line break, where framing can go wrong, and
- * every 61st offset inside the long base64 lines.
+ * In a large file (a 30 KiB encrypted-reasoning stream would take 20 s at every offset): every offset
+ * within 24 bytes of each line break, where framing can go wrong, and every 61st offset inside the
+ * long base64 lines.
  */
-function splitOffsets(bytes: Uint8Array): number[] {
-  if (bytes.length <= 16_384) return Array.from({ length: bytes.length - 1 }, (_, i) => i + 1);
+function sampledOffsets(bytes: Uint8Array): number[] {
   const offsets = new Set<number>();
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] === 10 || bytes[i] === 13) {
@@ -21,6 +28,11 @@ function splitOffsets(bytes: Uint8Array): number[] {
   }
   for (let at = 1; at < bytes.length; at += 61) offsets.add(at);
   return [...offsets].sort((a, b) => a - b);
+}
+
+/** `bytes` delivered one byte per read: every offset is a boundary in the same read. */
+function bodyByteByByte(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return bodyOf(...Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1)));
 }
 
 /** Every chunk read, then the error that ended the stream (or "done"). */
@@ -35,13 +47,35 @@ async function outcome(body: ReadableStream<Uint8Array>): Promise<{ chunks: unkn
 }
 
 describe("readSse", () => {
-  it.each(STREAMS)("reads %s identically when split at every byte offset", async (name) => {
+  it("splits every fixture but the largest at every offset, a representative stream among them", () => {
+    expect(SMALL_STREAMS).toContain("stream-tool-call.sse");
+    expect(SMALL_STREAMS).toContain("stream-reasoning-anthropic-text-signature.sse");
+    expect(SMALL_STREAMS.length).toBeGreaterThanOrEqual(STREAMS.length - 1);
+  });
+
+  it.each(SMALL_STREAMS)("reads %s identically when split in two at every byte offset", async (name) => {
     const bytes = fixtureBytes(name);
     const whole = await outcome(bodySplitAt(bytes, 0));
     expect(whole.chunks.length + (whole.end === "done" ? 0 : 1)).toBeGreaterThan(0);
-    for (const at of splitOffsets(bytes)) {
-      expect(await outcome(bodySplitAt(bytes, at))).toEqual(whole);
+    const offsets = everyOffset(bytes);
+    expect(offsets).toHaveLength(bytes.length - 1);
+    for (const at of offsets) {
+      expect(await outcome(bodySplitAt(bytes, at)), `split at ${at}`).toEqual(whole);
     }
+  });
+
+  it.each(LARGE_STREAMS)("reads %s identically when split in two near every line break and at every 61st byte", async (name) => {
+    const bytes = fixtureBytes(name);
+    const whole = await outcome(bodySplitAt(bytes, 0));
+    expect(whole.chunks.length).toBeGreaterThan(0);
+    for (const at of sampledOffsets(bytes)) {
+      expect(await outcome(bodySplitAt(bytes, at)), `split at ${at}`).toEqual(whole);
+    }
+  });
+
+  it.each(STREAMS)("reads %s identically when delivered one byte per read (every offset a boundary at once)", async (name) => {
+    const bytes = fixtureBytes(name);
+    expect(await outcome(bodyByteByByte(bytes))).toEqual(await outcome(bodySplitAt(bytes, 0)));
   });
 
   it("reads stream-text-basic.sse into its four chunks and stops at [DONE]", async () => {

@@ -1,8 +1,12 @@
 // Cancellation at every stage: before the request, while waiting for headers or the body, mid-
 // stream, during a retry wait. Each rejects with the abort (the server would otherwise hold the
 // call for a minute, past the test's timeout) and leaves no response, timer or listener behind.
+// Each test aborts on the event that puts the call in its stage: the emulator holding the request,
+// Node's fetch reporting the response headers (diagnostics channel "undici:request:headers"), the
+// caller's loop getting a chunk, the client setting its retry timer.
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { AIMessageChunk } from "@langchain/core/messages";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterStreamError } from "../../src/index.js";
 import { CANARY_API_KEY, useEmulator } from "../helpers/emulator.js";
 import { FastRetryChatOpenRouter } from "./helpers/fast_retry_model.js";
@@ -37,6 +41,49 @@ async function run(model: ChatOpenRouter, mode: Mode, signal: AbortSignal, onChu
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === "AbortError";
 
+/** Responses whose headers reached the client, as Node's fetch (undici) reports them, by request path. */
+const HEADERS_CHANNEL = "undici:request:headers";
+const headersArrived: { path: string; status: number }[] = [];
+const headersWaiters = new Set<() => void>();
+function onHeaders(message: unknown): void {
+  const { request, response } = message as { request: { path: string }; response: { statusCode: number } };
+  headersArrived.push({ path: request.path, status: response.statusCode });
+  for (const wake of headersWaiters) wake();
+}
+const headersFor = (scenario: string) => headersArrived.filter((seen) => seen.path.includes(`/s/${encodeURIComponent(scenario)}/`));
+
+/** Resolves once the client holds the response headers of a request for `scenario`. */
+function clientGetsHeaders(scenario: string): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = () => {
+      if (headersFor(scenario).length === 0) return;
+      headersWaiters.delete(wake);
+      resolve();
+    };
+    headersWaiters.add(wake);
+    wake();
+  });
+}
+
+/**
+ * Resolves once the client sets a timer `isRetryWait` picks out: its retry wait. The spy passes
+ * every call through to the real setTimeout, and resolves after the caller that set the timer
+ * returns, so the wait is in place when the test goes on.
+ */
+function retryWaitStarts(isRetryWait: (ms: number) => boolean): Promise<void> {
+  const realSetTimeout = globalThis.setTimeout;
+  return new Promise((resolve) => {
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((...args: Parameters<typeof setTimeout>) => {
+      const timer = realSetTimeout(...args);
+      if (isRetryWait(args[1] ?? 0)) {
+        spy.mockRestore();
+        resolve();
+      }
+      return timer;
+    }) as typeof setTimeout);
+  });
+}
+
 describe("cancellation", () => {
   let scripted: ScriptedServer;
   let timersBefore: number;
@@ -50,8 +97,14 @@ describe("cancellation", () => {
     });
   });
   afterAll(() => scripted?.close());
+  beforeAll(() => subscribe(HEADERS_CHANNEL, onHeaders));
+  afterAll(() => unsubscribe(HEADERS_CHANNEL, onHeaders));
   beforeEach(() => {
+    headersArrived.length = 0;
     timersBefore = pendingTimers();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   /** Nothing left running: no response in progress, no timer, no listener on the caller's signal. */
@@ -72,20 +125,23 @@ describe("cancellation", () => {
 
   it.each(MODES)("aborted while waiting for headers: rejects with the abort and closes the request (%s)", async (mode) => {
     const controller = new AbortController();
+    // the emulator holds a stalled request without answering: once it has it, the client waits for headers
     const pending = run(modelOn(emulator.current.baseURLFor("stall")), mode, controller.signal);
-    await eventually(() => emulator.current.activeRequests(), (count) => count === 1, "the request arriving");
+    await eventually(() => emulator.current.activeRequests(), (count) => count === 1, "the emulator holding the request");
     controller.abort();
     expect(isAbort((await pending).error)).toBe(true);
+    expect(headersFor("stall")).toEqual([]);
     await nothingLeft(controller.signal);
   });
 
-  it.each(MODES)("aborted between headers and the first byte: rejects with the abort (%s)", async (mode) => {
+  it.each(MODES)("aborted between headers and the first byte: rejects with the abort and closes the request (%s)", async (mode) => {
     const controller = new AbortController();
+    // the emulator sends the headers, then no body byte for 60 s: the abort comes once the client has the headers
     const pending = run(modelOn(emulator.current.baseURLFor("slow-body:60000")), mode, controller.signal);
-    await eventually(() => emulator.current.activeRequests(), (count) => count === 1, "the request arriving");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await clientGetsHeaders("slow-body:60000");
     controller.abort();
     expect(isAbort((await pending).error)).toBe(true);
+    expect(headersFor("slow-body:60000").map((seen) => seen.status)).toEqual([200]);
     await nothingLeft(controller.signal);
   });
 
@@ -101,23 +157,30 @@ describe("cancellation", () => {
 
   it.each(MODES)("aborted during a Retry-After wait: rejects with the abort, and the retry is never sent (%s)", async (mode) => {
     const controller = new AbortController();
-    const pending = run(modelOn(emulator.current.baseURLFor(`retry-after:60@${mode}`), { maxRetries: 2 }), mode, controller.signal);
-    await eventually(() => emulator.current.requests.length, (count) => count === 1, "the first attempt");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const scenario = `retry-after:60@${mode}`;
+    // the 60 s timer, once the client holds the 429 (no other timer here is that long)
+    const waiting = retryWaitStarts((ms) => ms === 60_000 && headersFor(scenario).length === 1);
+    const pending = run(modelOn(emulator.current.baseURLFor(scenario), { maxRetries: 2 }), mode, controller.signal);
+    await waiting;
     controller.abort();
     expect(isAbort((await pending).error)).toBe(true);
+    expect(headersFor(scenario).map((seen) => seen.status)).toEqual([429]);
     await nothingLeft(controller.signal);
     expect(emulator.current.requests).toHaveLength(1);
   });
 
-  it.each(MODES)("aborted during a backoff wait: rejects with the abort (%s)", async (mode) => {
+  it.each(MODES)("aborted during a backoff wait: rejects with the abort, and the retry is never sent (%s)", async (mode) => {
     const controller = new AbortController();
-    const model = new FastRetryChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL: emulator.current.baseURLFor(`status:503@${mode}`), maxRetries: 2 }, 60_000);
+    const scenario = `status:503@${mode}`;
+    // a 60 s first backoff step, capped at 8 s: a wait of 4 to 8 s, set once the client holds the 503
+    // (undici's keep-alive timer is 4 s exactly, the emulator's idle timers 10 s)
+    const waiting = retryWaitStarts((ms) => ms > 4000 && ms <= 8000 && headersFor(scenario).length === 1);
+    const model = new FastRetryChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL: emulator.current.baseURLFor(scenario), maxRetries: 2 }, 60_000);
     const pending = run(model, mode, controller.signal);
-    await eventually(() => emulator.current.requests.length, (count) => count === 1, "the first attempt");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waiting;
     controller.abort();
     expect(isAbort((await pending).error)).toBe(true);
+    expect(headersFor(scenario).map((seen) => seen.status)).toEqual([503]);
     await nothingLeft(controller.signal);
     expect(emulator.current.requests).toHaveLength(1);
   });
@@ -126,9 +189,10 @@ describe("cancellation", () => {
     const controller = new AbortController();
     const reason = new Error("user pressed stop");
     const pending = run(modelOn(emulator.current.baseURLFor("stall")), mode, controller.signal);
-    await eventually(() => emulator.current.activeRequests(), (count) => count === 1, "the request arriving");
+    await eventually(() => emulator.current.activeRequests(), (count) => count === 1, "the emulator holding the request");
     controller.abort(reason);
     expect((await pending).error).toBe(reason);
+    expect(headersFor("stall")).toEqual([]);
     await nothingLeft(controller.signal);
   });
 

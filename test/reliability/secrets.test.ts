@@ -10,9 +10,10 @@ import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterClient, OpenRouter
 import { CANARY_API_KEY } from "../helpers/emulator.js";
 import { fixtureNames } from "../helpers/fixtures.js";
 import { FastRetryChatOpenRouter } from "./helpers/fast_retry_model.js";
+import { eventually } from "./helpers/leaks.js";
 import { type ScriptedReply, type ScriptedServer, sseOf, startScriptedServer } from "./helpers/scripted_server.js";
 
-/** Every string reachable from `value`: own properties (enumerable or not, but not Headers), causes, toJSON. */
+/** Every string reachable from `value`: own properties (string or symbol keys, enumerable or not, but not Headers), causes, toJSON. */
 function stringsIn(value: unknown, seen = new Set<unknown>(), out: string[] = []): string[] {
   if (typeof value === "string") {
     out.push(value);
@@ -20,9 +21,9 @@ function stringsIn(value: unknown, seen = new Set<unknown>(), out: string[] = []
   }
   if (typeof value !== "object" || value === null || seen.has(value) || value instanceof Headers) return out;
   seen.add(value);
-  for (const key of Object.getOwnPropertyNames(value)) {
+  for (const key of Reflect.ownKeys(value)) {
     try {
-      stringsIn((value as Record<string, unknown>)[key], seen, out);
+      stringsIn((value as Record<PropertyKey, unknown>)[key], seen, out);
     } catch {
       // a getter that throws holds no string
     }
@@ -32,23 +33,42 @@ function stringsIn(value: unknown, seen = new Set<unknown>(), out: string[] = []
   return out;
 }
 
+/** `value` and its causes, as far as a logger printing the chain would go. */
+function causeChain(value: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = value; current != null && chain.length < 6; current = (current as { cause?: unknown }).cause) chain.push(current);
+  return chain;
+}
+
+const jsonOf = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "";
+  }
+};
+
 /**
- * Where the canary shows in `value`, printed, serialised or (with `walk`) found in any field. A
- * model must hold its key, so it is only printed and serialised, as a log or a trace would.
+ * Where the canary shows in `value`, printed, serialised or (with `walk`) found in any field, and
+ * printed at every link of its cause chain, hidden properties too. A model must hold its key, so it
+ * is only printed and serialised, as a log or a trace would.
  */
 function leaksOf(value: unknown, walk = true): string[] {
   const views = [
     ["inspect", inspect(value, { depth: 20 })],
     ["String", String(value)],
-    ["JSON", (() => {
-      try {
-        return JSON.stringify(value) ?? "";
-      } catch {
-        return "";
-      }
-    })()],
+    ["JSON", jsonOf(value)],
     ["toJSON", JSON.stringify((value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null)],
-    ...(walk ? stringsIn(value).map((text) => ["field", text]) : []),
+    ...(walk
+      ? [
+          ...causeChain(value).flatMap((link, depth) => [
+            [`cause ${depth} String`, String(link)],
+            [`cause ${depth} inspect (showHidden)`, inspect(link, { depth: 10, showHidden: true })],
+            [`cause ${depth} stack`, (link as { stack?: unknown }).stack === undefined ? "" : String((link as { stack?: unknown }).stack)],
+          ]),
+          ...stringsIn(value).map((text) => ["field", text]),
+        ]
+      : []),
   ];
   return views.filter(([, text]) => text!.includes(CANARY_API_KEY)).map(([view, text]) => `${view}: ${text!.slice(0, 300)}`);
 }
@@ -80,7 +100,9 @@ interface Path {
   name: string;
   fields: Partial<ChatOpenRouterFields>;
   mode: Mode;
-  /** Aborted just after the call starts. */
+  /** The prompt; "hello" by default. */
+  input?: string;
+  /** Aborted once the emulator holds the request. */
   abort?: boolean;
 }
 
@@ -151,15 +173,17 @@ describe("the API key never leaks", () => {
     const controller = new AbortController();
     const options = { callbacks: [recorder, collector], signal: controller.signal, metadata: { path: path.name } };
     let error: unknown;
-    // stream() resolves with the first chunk, so the abort is scheduled before the call
-    const timer = path.abort ? setTimeout(() => controller.abort(), 30) : undefined;
+    // stream() resolves with the first chunk, so the abort is set up before the call
+    const aborting = path.abort
+      ? eventually(() => emulator.activeRequests(), (count) => count > 0, "the emulator holding the request").then(() => controller.abort())
+      : undefined;
     try {
-      if (path.mode === "invoke") await model.invoke("hello", options);
-      else for await (const chunk of await model.stream("hello", options)) void chunk;
+      if (path.mode === "invoke") await model.invoke(path.input ?? "hello", options);
+      else for await (const chunk of await model.stream(path.input ?? "hello", options)) void chunk;
     } catch (caught) {
       error = caught;
     }
-    clearTimeout(timer);
+    await aborting;
     const where = `${path.name} (${path.mode})`;
     for (const [what, value] of [
       ["error", error],
@@ -187,13 +211,14 @@ describe("the API key never leaks", () => {
     "mid-stream-error",
     "error-in-200",
     "no-such-scenario",
+    "fixture:stream-mid-stream-error-with-usage.sse",
     ...fixtureNames(".json").filter((name) => name.startsWith("error")).map((name) => `fixture:${name}`),
   ];
 
   it.each(SCENARIOS)("emulator %s: no leak in either mode", async (scenario) => {
     for (const mode of ["invoke", "stream"] as const) {
       const error = await walk({ name: scenario, mode, fields: { baseURL: emulator.baseURLFor(scenario), timeout: 300 } });
-      expect(error, `${scenario} ${mode}`).toBeDefined();
+      expect(error, `${scenario} ${mode}`).toBeInstanceOf(Error);
     }
   });
 
@@ -244,6 +269,39 @@ describe("the API key never leaks", () => {
       circular["self"] = circular;
       await walk({ name: "unserialisable modelKwargs", mode, fields: { baseURL: emulator.baseURL, modelKwargs: circular } });
     }
+  });
+
+  it("the walker finds the key wherever a logger or a tracer would show it", () => {
+    const hidden = new Error("hidden field");
+    Object.defineProperty(hidden, "detail", { value: `k=${CANARY_API_KEY}`, enumerable: false });
+    const symbolKeyed = Object.assign(new Error("symbol-keyed field"), { [Symbol("raw")]: CANARY_API_KEY });
+    const deepCause = new Error("outer", { cause: new Error("middle", { cause: new Error(`inner ${CANARY_API_KEY}`) }) });
+    const inToJSON = { toJSON: () => ({ key: CANARY_API_KEY }) };
+    for (const value of [new Error(CANARY_API_KEY), hidden, symbolKeyed, deepCause, inToJSON, [{ payload: CANARY_API_KEY }]]) {
+      expect(leaksOf(value), inspect(value)).not.toEqual([]);
+    }
+    expect(leaksOf(new Error("clean", { cause: new Error("also clean") }))).toEqual([]);
+  });
+
+  it("a prompt that quotes the key: not in the error of invoke or stream", async () => {
+    for (const mode of ["invoke", "stream"] as const) {
+      const model = new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL: emulator.baseURLFor("status:400"), maxRetries: 0 });
+      const input = `my key is ${CANARY_API_KEY}`;
+      const error = await (mode === "invoke"
+        ? model.invoke(input)
+        : (async () => {
+            for await (const chunk of await model.stream(input)) void chunk;
+          })()
+      ).catch((caught: unknown) => caught);
+      expect(error, mode).toBeInstanceOf(Error);
+      expect(leaksOf(error), mode).toEqual([]);
+    }
+  });
+
+  it("a missing key is refused at construction with what to do", () => {
+    expect(() => new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: "" })).toThrow(
+      /ChatOpenRouter needs an API key: pass \{ apiKey \} or set OPENROUTER_API_KEY/
+    );
   });
 
   it("a key with a line break or a non-Latin-1 character is refused at construction without printing it", () => {
