@@ -6,6 +6,7 @@ import { startEmulator } from "../../emulator/server.js";
 import { CANARY_API_KEY, useEmulator } from "../../test/helpers/emulator.js";
 import { abortListeners, eventually } from "../../test/reliability/helpers/leaks.js";
 import { OpenRouterConnectionError, OpenRouterError, OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { createConnection, type OpenRouterConnectionOptions } from "./connection.js";
 import { type OpenRouterConnection, requestJson, requestStream } from "./send_request.js";
 
 const emulator = useEmulator();
@@ -13,17 +14,10 @@ const emulator = useEmulator();
 const CHAT = { path: "/chat/completions", body: { model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "What is 2 + 2?" }] } };
 const STREAM_CHAT = { path: "/chat/completions", body: { ...CHAT.body, stream: true } };
 
-/** A connection to the emulator under `scenario`, with a 1 ms backoff step (as the tests' fast-retry model sets it). */
-function connectionTo(scenario: string, fields: Partial<OpenRouterConnection> = {}): OpenRouterConnection {
-  return {
-    owner: "TestClient",
-    baseURL: emulator.current.baseURLFor(scenario),
-    apiKey: CANARY_API_KEY,
-    headers: {},
-    maxRetries: 2,
-    retryBaseDelayMs: 1,
-    ...fields,
-  };
+/** A connection to the emulator under `scenario`, with a 1 ms backoff step (the internal tuning the tests' fast-retry model sets). */
+function connectionTo(scenario: string, fields: OpenRouterConnectionOptions = {}): OpenRouterConnection {
+  const options = { baseURL: emulator.current.baseURLFor(scenario), apiKey: CANARY_API_KEY, siteUrl: "", siteName: "", maxRetries: 2, ...fields };
+  return createConnection(options, () => undefined, "TestClient", { retryBaseDelayMs: 1 });
 }
 
 const attempts = () => emulator.current.chatRequests().length;
@@ -155,7 +149,7 @@ describe("requestJson: timeouts and aborts", () => {
 
 describe("requestJson: the request", () => {
   it("POSTs the JSON body once serialised, with the key, the connection's and the call's headers", async () => {
-    await requestJson(connectionTo("ok", { headers: { "X-Title": "Tests" } }), { ...CHAT, headers: { "X-Call": "1" } });
+    await requestJson(connectionTo("ok", { defaultHeaders: { "X-Title": "Tests" } }), { ...CHAT, headers: { "X-Call": "1" } });
     const sent = emulator.current.lastRequest()!;
     expect(sent.method).toBe("POST");
     expect(sent.body).toEqual(CHAT.body);
@@ -185,23 +179,34 @@ describe("requestJson: the request", () => {
 });
 
 describe("requestStream", () => {
-  it("retries until 2xx headers arrive, then hands over the body and its scope", async () => {
+  const drain = async (chunks: AsyncIterable<unknown>) => {
+    let count = 0;
+    for await (const _ of chunks) count++;
+    return count;
+  };
+
+  it("retries until 2xx headers arrive, then hands over the headers and the parsed chunks", async () => {
     const caller = new AbortController();
-    const { response, body, scope } = await requestStream(connectionTo("flaky:2:status:503"), { ...STREAM_CHAT, signal: caller.signal });
+    const { headers, chunks } = await requestStream(connectionTo("flaky:2:status:503"), { ...STREAM_CHAT, signal: caller.signal });
     expect(attempts()).toBe(3);
-    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(headers.get("content-type")).toContain("text/event-stream");
     expect(emulator.current.lastRequest()!.headers["accept"]).toBe("text/event-stream");
-    expect(await new Response(body).text()).toContain("data: [DONE]");
-    // the scope holds the caller's signal until the reader disposes it
+    // the attempt's scope holds the caller's signal while the chunks are read, and lets go at the end
     expect(abortListeners(caller.signal)).toBe(1);
-    scope.dispose();
+    expect(await drain(chunks)).toBeGreaterThan(0);
+    expect(abortListeners(caller.signal)).toBe(0);
+  });
+
+  it("lets go of the caller's signal when the reader stops early", async () => {
+    const caller = new AbortController();
+    const { chunks } = await requestStream(connectionTo("ok"), { ...STREAM_CHAT, signal: caller.signal });
+    for await (const _ of chunks) break;
     expect(abortListeners(caller.signal)).toBe(0);
   });
 
   it("never retries once the headers arrived: a body cut mid-stream fails the read, after one attempt", async () => {
-    const { body, scope } = await requestStream(connectionTo("reset-mid-body", { maxRetries: 3 }), STREAM_CHAT);
-    await expect(new Response(body).text()).rejects.toThrow();
-    scope.dispose();
+    const { chunks } = await requestStream(connectionTo("reset-mid-body", { maxRetries: 3 }), STREAM_CHAT);
+    await expect(drain(chunks)).rejects.toThrow();
     expect(attempts()).toBe(1);
   });
 
@@ -219,10 +224,8 @@ describe("requestStream", () => {
     expect(abortListeners(caller.signal)).toBe(0);
   });
 
-  it("the scope's idle timeout stops a body that goes silent after the headers", async () => {
-    const { body, scope } = await requestStream(connectionTo("slow-body:60000", { timeout: 100 }), STREAM_CHAT);
-    await expect(new Response(body).text()).rejects.toThrow();
-    expect(scope.timedOut).toBe(true);
-    scope.dispose();
+  it("the idle timeout stops a body that goes silent after the headers", async () => {
+    const { chunks } = await requestStream(connectionTo("slow-body:60000", { timeout: 100 }), STREAM_CHAT);
+    await expect(drain(chunks)).rejects.toThrow(/no bytes arrived within the timeout/);
   });
 });
