@@ -1,4 +1,5 @@
-// Runtime checks that need the build (dist/), npm or Chromium: run by scripts/ci_runtimes.sh, not by `npm test`.
+// Runtime checks that need the build (dist/), npm, Chromium, or the Bun, Deno and workerd binaries (devDependencies):
+// run by scripts/ci_runtimes.sh, not by `npm test`.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,7 +7,7 @@ export default defineConfig({
     include: ["test/runtimes/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // the pack test installs with npm while the browser test drives Chromium: one at a time on 2 cores
+    // each file installs the tarball with npm, then drives a runtime (Node, Chromium, Bun, Deno, workerd): one at a time on 2 cores
     fileParallelism: false,
   },
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The runtime checks (vitest.runtimes.config.ts): the packed tarball imported and required on every
-# Node of the matrix with each core version, the ESM bundle in headless Chromium, no Node built-ins.
-# Needs `npm run build` and Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Report: .tmp/runtimes.json
+# Node of the matrix with each core version, on Bun and Deno, bundled into a Worker on workerd (without
+# and with nodejs_compat), the ESM bundle in headless Chromium, no Node built-ins. Needs `npm run build`
+# and Chromium (CHROMIUM_PATH, default /usr/bin/chromium); Bun, Deno and workerd come with `npm ci`
+# (exact devDependencies). Report: .tmp/runtimes.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ci_versions.sh

@@ -99,7 +99,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await new Promise((resolve) => site?.close(resolve));
+  // a beforeAll that failed before serving leaves no site: resolve at once rather than wait out hookTimeout
+  if (site) await new Promise((resolve) => site.close(resolve));
   await emulator?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });

@@ -2,31 +2,21 @@
 // folder → an ESM `import` script and a CJS `require` script, each run on every Node we test
 // (RUNTIME_NODE_BINARIES, colon-separated, adds to this Node) and with every core version we
 // support (PACK_CORE_VERSIONS, space-separated; default: the installed one).
-import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/server.js";
 import { ChatOpenRouter } from "../../src/index.js";
+import { CORE_VERSIONS, installPackedApps, type PackedApps, ROOT, run } from "./packed_app.js";
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const HERE = fileURLToPath(new URL("./pack/", import.meta.url));
-
-function installedVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-}
-
-const CORE_VERSIONS = (process.env["PACK_CORE_VERSIONS"] ?? installedVersion("@langchain/core")).split(/\s+/).filter(Boolean);
 const NODES = [process.execPath, ...(process.env["RUNTIME_NODE_BINARIES"] ?? "").split(":").filter(Boolean)];
 
-let work: string;
+let packed: PackedApps;
 let tarball: string;
 let emulator: Emulator;
-const apps = new Map<string, string>();
+let apps: Map<string, string>;
 
 interface SmokeOutput {
   resolved: string;
@@ -37,20 +27,12 @@ interface SmokeOutput {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, "dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first.");
-  work = mkdtempSync(join(tmpdir(), "openrouter-pack-"));
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT });
-  tarball = join(work, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
-  for (const core of CORE_VERSIONS) {
-    const app = join(work, `app-core-${core}`);
-    await run("mkdir", ["-p", app]);
-    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-smoke", private: true }));
-    await run(
-      "npm",
-      ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball, `@langchain/core@${core}`, `zod@${installedVersion("zod")}`],
-      { cwd: app }
-    );
-    for (const file of ["smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"]) copyFileSync(join(HERE, file), join(app, file));
+  packed = await installPackedApps(
+    "openrouter-pack-",
+    ["smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"].map((file) => join(HERE, file))
+  );
+  ({ tarball, apps } = packed);
+  for (const app of apps.values()) {
     writeFileSync(
       join(app, "tsconfig.json"),
       JSON.stringify({
@@ -58,14 +40,13 @@ beforeAll(async () => {
         files: ["consumer.mts", "consumer.cts"],
       })
     );
-    apps.set(core, app);
   }
   emulator = await startEmulator();
 });
 
 afterAll(async () => {
   await emulator?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  packed?.remove();
 });
 
 async function smoke(node: string, app: string, script: string): Promise<SmokeOutput> {
