@@ -8,12 +8,14 @@ function countsOf(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, failures: [`no report at ${file} (the run crashed)`] };
   try {
     const report = JSON.parse(readFileSync(file, "utf8"));
+    // a file that failed with no failed test (it did not load, or a beforeAll/afterAll threw and its
+    // tests were marked skipped) counts as one failure, so the cell cannot read "0 failed"
+    const broken = (suite) => suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed");
     const failures = report.testResults.flatMap((suite) => [
-      ...(suite.assertionResults.length === 0 && suite.status === "failed" ? [`${suite.name}: ${suite.message}`] : []),
+      ...(broken(suite) ? [`${suite.name}: ${suite.message}`] : []),
       ...suite.assertionResults.filter((test) => test.status === "failed").map((test) => `${test.fullName}`),
     ]);
-    // a file that fails to load has no test results; count it so the cell cannot pass
-    const brokenFiles = report.testResults.filter((suite) => suite.assertionResults.length === 0 && suite.status === "failed").length;
+    const brokenFiles = report.testResults.filter(broken).length;
     return {
       passed: report.numPassedTests,
       failed: report.numFailedTests + brokenFiles,
