@@ -1,6 +1,7 @@
 /**
- * Access to the recorded wire fixtures in `<repo>/fixtures`, located relative to this
- * module. Files are read once and cached as bytes.
+ * The one loader of the recorded wire fixtures in `<repo>/fixtures`, located relative to this
+ * module (the emulator's replies and the tests, through test/helpers/fixtures.ts). Files are
+ * read once and cached as bytes.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,10 +11,11 @@ export const FIXTURES_DIR = fileURLToPath(new URL("../fixtures/", import.meta.ur
 
 const cache = new Map<string, Buffer>();
 
-/** Fixture file names (no directories, no README). */
-export function fixtureNames(): string[] {
+/** Fixture file names (`.json` and `.sse`: no directories, no README), those ending with `suffix` if given. */
+export function fixtureNames(suffix?: string): string[] {
   return readdirSync(FIXTURES_DIR)
     .filter((name) => name.endsWith(".json") || name.endsWith(".sse"))
+    .filter((name) => suffix === undefined || name.endsWith(suffix))
     .sort();
 }
 
@@ -31,10 +33,15 @@ export function fixtureBytes(name: string): Buffer | undefined {
   }
 }
 
-export function fixtureJson(name: string): unknown {
+/** The text of a fixture; throws if there is no such file. */
+export function fixtureText(name: string): string {
   const bytes = fixtureBytes(name);
   if (!bytes) throw new Error(`emulator: missing fixture ${name}`);
-  return JSON.parse(bytes.toString("utf8"));
+  return bytes.toString("utf8");
+}
+
+export function fixtureJson(name: string): unknown {
+  return JSON.parse(fixtureText(name));
 }
 
 export interface FixtureReply {

@@ -9,6 +9,7 @@
  * See emulator/README.md for the table of names.
  */
 import { errorBodyForStatus, fixtureJson, fixtureReply } from "./fixtures.js";
+import { REFUSAL_TEXT, type AnswerOptions } from "./responder.js";
 
 export type Action =
   | { kind: "ok" }
@@ -33,10 +34,8 @@ export interface Plan {
   generationPending?: number;
   /** `out-of-order`: POST /embeddings returns `data` in reverse order. */
   outOfOrder?: boolean;
-  /** `preamble`: an answer with tool calls says a sentence first (text, then the calls). */
-  preamble?: boolean;
-  /** `bad-arguments`: tool-call arguments cut in half (not valid JSON). */
-  badArguments?: boolean;
+  /** What the `ok` responder is told: `preamble`, `bad-arguments`, `say:`, `refuse`, `think:`, `usage:`. */
+  answer: AnswerOptions;
   /** `no-done`: a complete stream whose body ends without the `[DONE]` frame. */
   noDone?: boolean;
 }
@@ -61,6 +60,16 @@ function statusArg(value: string | undefined, what: string): number {
   const n = intArg(value, what);
   if (!Number.isInteger(n) || n < 100 || n > 599) throw new ScenarioError(`scenario ${what}: bad HTTP status ${value}`);
   return n;
+}
+
+/** A text argument: the rest of the part, percent-decoded (so it can hold "+", "@" or ":"). */
+function textArg(args: string[]): string {
+  const raw = args.join(":");
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function jsonError(status: number): Action {
@@ -100,7 +109,7 @@ function cloudflareHtml(status: number): string {
  * requests seen for the whole scenario string (incl. `@key`), used by `flaky`.
  */
 export function planFor(scenario: string, attempt: number): Plan {
-  const plan: Plan = { delayMs: 0, bodyDelayMs: 0, headers: {}, action: { kind: "ok" } };
+  const plan: Plan = { delayMs: 0, bodyDelayMs: 0, headers: {}, action: { kind: "ok" }, answer: {} };
   let action: Action | undefined;
   let fallback: Action | undefined;
   const apply = (text: string): void => {
@@ -167,10 +176,22 @@ export function planFor(scenario: string, attempt: number): Plan {
           plan.outOfOrder = true;
           break;
         case "preamble":
-          plan.preamble = true;
+          plan.answer.preamble = true;
           break;
         case "bad-arguments":
-          plan.badArguments = true;
+          plan.answer.badArguments = true;
+          break;
+        case "say":
+          plan.answer.say = textArg(args);
+          break;
+        case "refuse":
+          plan.answer.refuse = args.length > 0 ? textArg(args) : REFUSAL_TEXT;
+          break;
+        case "think":
+          plan.answer.think = textArg(args);
+          break;
+        case "usage":
+          plan.answer.usage = [intArg(args[0], part), intArg(args[1], part)];
           break;
         case "no-done":
           plan.noDone = true;
@@ -197,5 +218,6 @@ export function planFor(scenario: string, attempt: number): Plan {
 export const SCENARIO_HINT =
   "scenarios (via /s/<scenario>/api/v1 or x-emulator-scenario): ok, fixture:<file>, status:<code>, retry-after:<s>, " +
   "retry-after-date:<s>, availability:<s>, html:<code>, empty:<code>, flaky:<n>:<scenario>, slow:<ms>, slow-body:<ms>, " +
-  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order, preamble, bad-arguments, no-done; " +
+  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order, preamble, bad-arguments, no-done, " +
+  "say:<text>, refuse[:<text>], think:<text>, usage:<prompt>:<completion>; " +
   "combine with +, suffix @key";

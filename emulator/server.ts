@@ -8,29 +8,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { fixtureBytes, fixtureReply } from "./fixtures.js";
-import { answerJson, answerStream, buildAnswer, DONE, errorFrame, PROCESSING, prng, type ResponderState } from "./responder.js";
-import { forgetGenerations, PLATFORM_ROUTES, recordGeneration } from "./platform_routes.js";
+import { chatCompletions } from "./chat_route.js";
+import { errorBodyForStatus, fixtureBytes } from "./fixtures.js";
+import { alive, bearerKey, CORS_HEADERS, errorEnvelope, readBody, sendError, sendWhole, sleep, writeHead, type RecordedRequest, type Route } from "./http.js";
+import { PLATFORM_ROUTES } from "./platform_routes.js";
 import { planFor, ScenarioError, type Plan } from "./scenarios.js";
-import { isRecord } from "./schema_values.js";
+import { clearState, createState, type EmulatorState } from "./state.js";
 
-export interface RecordedRequest {
-  method: string;
-  /** Path after the scenario prefix, without the query, e.g. "/api/v1/chat/completions". */
-  path: string;
-  /** Raw query string including the leading "?", or "". */
-  search: string;
-  /** Lower-cased header names. */
-  headers: Record<string, string>;
-  /** Parsed JSON body, or undefined. */
-  body: unknown;
-  rawBody: string;
-  scenario: string;
-  /** 1-based count of requests seen for this scenario string (0 for CORS preflights, which do not count). */
-  attempt: number;
-  /** `performance.now()` when the request's headers arrived: the gaps between attempts show the client's waits. */
-  receivedAt: number;
-}
+export type { RecordedRequest, Route, RouteContext } from "./http.js";
 
 export interface Emulator {
   /** "http://127.0.0.1:PORT" */
@@ -44,215 +29,35 @@ export interface Emulator {
   lastRequest(): RecordedRequest | undefined;
   /** Only POST .../chat/completions. */
   chatRequests(): RecordedRequest[];
-  /** Sockets currently open (clients close idle keep-alive sockets within seconds: undici after 4 s). */
+  /** Sockets currently open, idle ones included (clients close those themselves, undici after 4 s). */
   openConnections(): number;
   /** Requests whose response has not finished or been aborted yet. */
   activeRequests(): number;
-  /** Clears requests and all per-scenario counters (and the prompt cache). */
+  /**
+   * Closes every idle socket (`server.closeIdleConnections()`, and those that never carried a
+   * request) and resolves once they have closed: then `openConnections()` counts only sockets
+   * still serving. Only call it when no client is about to send: a request written on a socket as
+   * it closes is lost, which is why the emulator never closes idle sockets on its own before 10 s.
+   */
+  closeIdleConnections(): Promise<void>;
+  /** Clears requests and all per-scenario counters (and the prompt cache and generations). */
   reset(): void;
   /** Destroys all sockets and closes the server. */
   close(): Promise<void>;
 }
 
-/** What a route handler gets. */
-export interface RouteContext {
-  req: IncomingMessage;
-  res: ServerResponse;
-  recorded: RecordedRequest;
-  plan: Plan;
-  /** Aborted when the client goes away. */
-  signal: AbortSignal;
-  state: ResponderState;
-}
-
-export interface Route {
-  method: "GET" | "POST";
-  /** Path after the optional scenario prefix; a `:name` segment matches any one segment. */
-  path: string;
-  /** Requires `Authorization: Bearer …`. */
-  auth: boolean;
-  handler: (ctx: RouteContext) => Promise<void>;
-}
-
-export const CORS_HEADERS: Record<string, string> = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "X-Generation-Id, X-Provider-Name, request-id",
-};
-
-/** OpenRouter's keep-alive padding before a non-streamed JSON body. */
-export const JSON_PADDING = "\n         \n";
-
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /**
  * How long an idle socket stays open: longer than any client keeps one for reuse (undici's
  * default is 4 s, Node's agent 5 s), as OpenRouter does. A server that closes an idle socket
  * first races the client: a request written as the server closes it dies (ECONNRESET, "other side
  * closed") before the server read it, and the client retries an attempt the server never saw.
- * Clients close idle sockets themselves, so `openConnections()` still returns to 0 in seconds.
  */
 const IDLE_SOCKET_MS = 10_000;
 
-// ---------------------------------------------------------------------------
-// Low-level writing helpers
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
-function tick(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function alive(res: ServerResponse): boolean {
-  return !res.destroyed && !res.writableEnded;
-}
-
-/** Writes one chunk, waits for drain if needed, then yields a tick. False once the client is gone. */
-async function send(res: ServerResponse, chunk: string | Buffer): Promise<boolean> {
-  if (!alive(res)) return false;
-  if (!res.write(chunk)) {
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        res.off("drain", done);
-        res.off("close", done);
-        resolve();
-      };
-      res.on("drain", done);
-      res.on("close", done);
-    });
-  }
-  await tick();
-  return alive(res);
-}
-
-function writeHead(res: ServerResponse, status: number, headers: Record<string, string>): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...CORS_HEADERS, ...headers });
-}
-
-export function errorEnvelope(code: number, message: string, metadata?: Record<string, unknown>): string {
-  return JSON.stringify({ error: metadata ? { code, message, metadata } : { code, message } });
-}
-
-/** Sends a complete response at once (used for errors and small bodies). */
-function sendWhole(res: ServerResponse, status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}): void {
-  if (!alive(res)) return;
-  writeHead(res, status, { "Content-Type": contentType, ...headers });
-  res.end(body);
-}
-
-const SSE_HEADERS: Record<string, string> = {
-  "Content-Type": "text/event-stream",
-  "Cache-Control": "no-cache",
-  Connection: "keep-alive",
-};
-
-/** Streams bytes in deterministic uneven slices (1–97 bytes), split on bytes. */
-async function sendSlices(res: ServerResponse, bytes: Buffer, seed: string): Promise<void> {
-  const rand = prng(seed);
-  for (let i = 0; i < bytes.length; ) {
-    const n = 1 + Math.floor(rand() * 97);
-    if (!(await send(res, bytes.subarray(i, i + n)))) return;
-    i += n;
-  }
-  if (alive(res)) res.end();
-}
-
-async function replayFixture(ctx: RouteContext, name: string): Promise<void> {
-  const { res, plan, signal } = ctx;
-  const reply = fixtureReply(name);
-  if (!reply) {
-    sendWhole(res, 500, errorEnvelope(500, `emulator: fixture ${name} vanished`), "application/json");
-    return;
-  }
-  writeHead(res, reply.status, { ...(reply.sse ? SSE_HEADERS : { "Content-Type": reply.contentType }), ...plan.headers });
-  res.flushHeaders();
-  await sleep(plan.bodyDelayMs, signal);
-  if (reply.sse) await sendSlices(res, reply.body, name);
-  else if (alive(res)) res.end(reply.body);
-}
-
-// ---------------------------------------------------------------------------
-// Routes
-
-async function chatCompletions(ctx: RouteContext): Promise<void> {
-  const { res, recorded, plan, signal, state } = ctx;
-  const action = plan.action;
-  if (action.kind === "fixture") return replayFixture(ctx, action.name);
-  const body = recorded.body;
-  if (!isRecord(body)) {
-    sendWhole(res, 400, errorEnvelope(400, "Invalid JSON in request body"), "application/json");
-    return;
-  }
-  const stream = body["stream"] === true;
-  if (!stream && (action.kind === "error-in-200" || action.kind === "mid-stream-error")) {
-    return replayFixture(ctx, "error-in-200-nonstreaming-choice.docs-example.json");
-  }
-
-  const answer = buildAnswer(body, state, { preamble: plan.preamble, badArguments: plan.badArguments });
-  recordGeneration(state, answer, recorded);
-  const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...plan.headers };
-
-  if (stream) {
-    writeHead(res, 200, { ...SSE_HEADERS, ...headers });
-    res.flushHeaders();
-    await sleep(plan.bodyDelayMs, signal);
-    const { head, body: middle, tail } = answerStream(answer);
-    let frames: string[];
-    let destroyAtEnd = false;
-    switch (action.kind) {
-      case "truncate":
-        frames = [...head, ...middle];
-        break;
-      case "reset-mid-body":
-        frames = [...head, ...middle.slice(0, 2)];
-        destroyAtEnd = true;
-        break;
-      case "mid-stream-error":
-        frames = [...head, ...middle.slice(0, Math.max(1, Math.floor(middle.length / 2))), errorFrame(answer), DONE];
-        break;
-      case "error-in-200":
-        frames = [PROCESSING, errorFrame(answer), DONE];
-        break;
-      default:
-        frames = [...head, ...middle, ...(plan.noDone ? tail.filter((frame) => frame !== DONE) : tail)];
-    }
-    for (const frame of frames) if (!(await send(res, frame))) return;
-    if (destroyAtEnd) res.destroy();
-    else if (alive(res)) res.end();
-    return;
-  }
-
-  const json = JSON.stringify(answerJson(answer));
-  writeHead(res, 200, { "Content-Type": "application/json", ...headers });
-  res.flushHeaders();
-  await sleep(plan.bodyDelayMs, signal);
-  if (!(await send(res, JSON_PADDING))) return;
-  if (action.kind === "reset-mid-body" || action.kind === "truncate") {
-    if (!(await send(res, json.slice(0, Math.floor(json.length / 2))))) return;
-    if (action.kind === "reset-mid-body") res.destroy();
-    else res.end();
-    return;
-  }
-  res.end(json);
-}
-
 /**
- * The route table. Paths are matched after the optional `/s/<scenario>` prefix.
- *
- * Platform routes (models, endpoints, generation, key, credits, embeddings) live in
- * platform_routes.ts. Generic faults (status, html, empty,
- * retry-after, slow, stall, reset, flaky) are applied by the server before the handler;
- * handlers only see `ok`, `fixture:` and the body-level faults in `ctx.plan.action`.
+ * The route table. Paths are matched after the optional `/s/<scenario>` prefix. Generic faults
+ * (status, html, empty, retry-after, slow, stall, reset, flaky) are applied by the server before
+ * the handler; handlers only see `ok`, `fixture:` and the body-level faults in `ctx.plan.action`.
  */
 export const ROUTES: Route[] = [
   { method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions },
@@ -264,9 +69,6 @@ function routeMatches(route: Route, path: string): boolean {
   const got = path.split("/");
   return want.length === got.length && want.every((segment, i) => (segment.startsWith(":") ? got[i] !== "" : segment === got[i]));
 }
-
-// ---------------------------------------------------------------------------
-// Server
 
 function splitScenario(rawPath: string): { scenario: string | undefined; path: string } {
   const m = /^\/s\/([^/]*)(\/.*)?$/.exec(rawPath);
@@ -289,22 +91,61 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
-function bearerKey(headers: Record<string, string>): string | undefined {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(headers["authorization"] ?? "");
-  return m ? m[1] : undefined;
+function sendPreflight(res: ServerResponse, headers: Record<string, string>): void {
+  res.writeHead(204, {
+    ...CORS_HEADERS,
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": headers["access-control-request-headers"] ?? "*",
+    "Access-Control-Max-Age": "86400",
+    "Content-Length": "0",
+  });
+  res.end();
+}
+
+/** Answers 401 as OpenRouter does for a missing key or the invalid one; true if it did. */
+function refusedAuth(res: ServerResponse, headers: Record<string, string>): boolean {
+  const key = bearerKey(headers);
+  const refusal =
+    key === undefined
+      ? { file: "error-401-no-auth-credentials.transcribed.json", message: "No auth credentials found" }
+      : key === "sk-or-v1-invalid"
+        ? { file: "error-401-user-not-found.transcribed.json", message: "User not found." }
+        : undefined;
+  if (refusal) sendWhole(res, 401, fixtureBytes(refusal.file) ?? errorEnvelope(401, refusal.message), "application/json");
+  return refusal !== undefined;
+}
+
+/** The generic faults (before any handler); false when the plan leaves the answer to the route. */
+async function genericFault(req: IncomingMessage, res: ServerResponse, plan: Plan, signal: AbortSignal): Promise<boolean> {
+  const action = plan.action;
+  switch (action.kind) {
+    case "reset":
+      req.socket.destroy();
+      return true;
+    case "stall":
+      // Never answer; hold until the client disconnects (or close() destroys the socket).
+      if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+      return true;
+    case "error":
+      writeHead(res, action.status, { "Content-Type": action.contentType, ...plan.headers });
+      if (plan.bodyDelayMs > 0) {
+        res.flushHeaders();
+        await sleep(plan.bodyDelayMs, signal);
+      }
+      if (alive(res)) res.end(action.body);
+      return true;
+    default:
+      return false;
+  }
 }
 
 export async function startEmulator(options: { port?: number; host?: string } = {}): Promise<Emulator> {
@@ -312,8 +153,7 @@ export async function startEmulator(options: { port?: number; host?: string } = 
   const sockets = new Set<Socket>();
   const requests: RecordedRequest[] = [];
   const counters = new Map<string, number>();
-  const state: ResponderState = { seq: 0, cache: new Set() };
-  const usedSockets = new WeakSet<Socket>();
+  const state: EmulatorState = createState();
   let active = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -328,96 +168,41 @@ export async function startEmulator(options: { port?: number; host?: string } = 
     const scenario = split.scenario ?? headers["x-emulator-scenario"] ?? "ok";
     const method = (req.method ?? "GET").toUpperCase();
     const rawBody = await readBody(req);
-    let body: unknown;
-    if (rawBody.trim() !== "") {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = undefined;
-      }
-    }
 
     let attempt = 0;
     if (method !== "OPTIONS") {
       attempt = (counters.get(scenario) ?? 0) + 1;
       counters.set(scenario, attempt);
     }
-    const recorded: RecordedRequest = { method, path: split.path, search: url.search, headers, body, rawBody, scenario, attempt, receivedAt };
+    const body = rawBody === undefined ? undefined : parseJson(rawBody);
+    const recorded: RecordedRequest = { method, path: split.path, search: url.search, headers, body, rawBody: rawBody ?? "", scenario, attempt, receivedAt };
     requests.push(recorded);
 
-    if (method === "OPTIONS") {
-      res.writeHead(204, {
-        ...CORS_HEADERS,
-        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-        "Access-Control-Allow-Headers": headers["access-control-request-headers"] ?? "*",
-        "Access-Control-Max-Age": "86400",
-        "Content-Length": "0",
-      });
-      res.end();
-      return;
-    }
+    if (method === "OPTIONS") return sendPreflight(res, headers);
+    if (rawBody === undefined) return sendWhole(res, 413, errorBodyForStatus(413), "application/json");
 
     const candidates = ROUTES.filter((r) => routeMatches(r, split.path));
     const route = candidates.find((r) => r.method === method);
     if (!route) {
-      if (candidates.length > 0) {
-        sendWhole(res, 405, errorEnvelope(405, `Method ${method} not allowed on ${split.path}`), "application/json", {
-          Allow: candidates.map((r) => r.method).join(", "),
-        });
-      } else {
-        sendWhole(res, 404, errorEnvelope(404, `Not Found: ${method} ${split.path}`), "application/json");
-      }
-      return;
+      if (candidates.length === 0) return sendError(res, 404, `Not Found: ${method} ${split.path}`);
+      return sendError(res, 405, `Method ${method} not allowed on ${split.path}`, { Allow: candidates.map((r) => r.method).join(", ") });
     }
-
-    if (route.auth) {
-      const key = bearerKey(headers);
-      if (key === undefined) {
-        sendWhole(res, 401, fixtureBytes("error-401-no-auth-credentials.transcribed.json") ?? errorEnvelope(401, "No auth credentials found"), "application/json");
-        return;
-      }
-      if (key === "sk-or-v1-invalid") {
-        sendWhole(res, 401, fixtureBytes("error-401-user-not-found.transcribed.json") ?? errorEnvelope(401, "User not found."), "application/json");
-        return;
-      }
-    }
+    if (route.auth && refusedAuth(res, headers)) return;
 
     let plan: Plan;
     try {
       plan = planFor(scenario, attempt);
     } catch (error) {
-      const message = error instanceof ScenarioError ? error.message : String(error);
-      sendWhole(res, 400, errorEnvelope(400, `emulator: ${message}`), "application/json");
-      return;
+      return sendError(res, 400, `emulator: ${error instanceof ScenarioError ? error.message : String(error)}`);
     }
 
     await sleep(plan.delayMs, signal);
     if (signal.aborted) return;
-
-    const action = plan.action;
-    switch (action.kind) {
-      case "reset":
-        req.socket.destroy();
-        return;
-      case "stall":
-        // Never answer; hold until the client disconnects (or close() destroys the socket).
-        if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-        return;
-      case "error":
-        writeHead(res, action.status, { "Content-Type": action.contentType, ...plan.headers });
-        if (plan.bodyDelayMs > 0) {
-          res.flushHeaders();
-          await sleep(plan.bodyDelayMs, signal);
-        }
-        if (alive(res)) res.end(action.body);
-        return;
-      default:
-        await route.handler({ req, res, recorded, plan, signal, state });
-    }
+    if (await genericFault(req, res, plan, signal)) return;
+    await route.handler({ req, res, recorded, plan, signal, state });
   }
 
   const server = createServer((req, res) => {
-    usedSockets.add(req.socket);
     // as OpenRouter answers (fixtures/headers-observed.json): no Keep-Alive hint, so clients keep
     // idle sockets for their own default; Node would advertise keepAliveTimeout in a hint otherwise
     if (res.shouldKeepAlive) res.setHeader("Connection", "keep-alive");
@@ -426,30 +211,14 @@ export async function startEmulator(options: { port?: number; host?: string } = 
       active -= 1;
     });
     handle(req, res).catch((error: unknown) => {
-      if (alive(res) && !res.headersSent) {
-        sendWhole(res, 500, errorEnvelope(500, `emulator error: ${error instanceof Error ? error.message : String(error)}`), "application/json");
-      } else {
-        res.destroy();
-      }
+      if (alive(res) && !res.headersSent) sendError(res, 500, `emulator error: ${error instanceof Error ? error.message : String(error)}`);
+      else res.destroy();
     });
   });
-  // Idle sockets, kept alive or never used (undici re-dials after an aborted request), close
-  // after IDLE_SOCKET_MS unless the client closed them first, as clients do well before.
   server.keepAliveTimeout = IDLE_SOCKET_MS;
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
-    // Under load the timer can fire before a request already sent on the socket was read (timers
-    // run before I/O): re-check after this loop turn's reads, and spare a socket that got bytes.
-    const idle = setTimeout(() => {
-      setImmediate(() => {
-        if (!usedSockets.has(socket) && socket.bytesRead === 0) socket.destroy();
-      });
-    }, IDLE_SOCKET_MS);
-    idle.unref();
-    socket.on("close", () => {
-      clearTimeout(idle);
-      sockets.delete(socket);
-    });
+    socket.on("close", () => sockets.delete(socket));
   });
   server.on("clientError", (_error, socket) => {
     socket.destroy();
@@ -475,11 +244,18 @@ export async function startEmulator(options: { port?: number; host?: string } = 
     chatRequests: () => requests.filter((r) => r.method === "POST" && r.path.endsWith("/chat/completions")),
     openConnections: () => sockets.size,
     activeRequests: () => active,
+    closeIdleConnections: async () => {
+      server.closeIdleConnections();
+      // Node counts a socket that never carried a request as active (its headers timeout runs)
+      for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy();
+      // a socket leaves `sockets` on its "close" event, which follows destroy() by a loop turn
+      const closing = [...sockets].filter((socket) => socket.destroyed);
+      await Promise.all(closing.map((socket) => new Promise<void>((resolve) => socket.once("close", () => resolve()))));
+    },
     reset: () => {
       requests.length = 0;
       counters.clear();
-      state.cache.clear();
-      forgetGenerations(state);
+      clearState(state);
     },
     close: () =>
       new Promise<void>((resolve) => {

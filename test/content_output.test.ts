@@ -4,7 +4,7 @@ import { type AIMessage, type AIMessageChunk, HumanMessage } from "@langchain/co
 import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
 import type { ChatOpenRouter, ChatOpenRouterCallOptions, OpenRouter, OpenRouterPlugin } from "../src/index.js";
-import { lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
+import { lastChatBody, modelOn, scenarioText, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
 
@@ -112,9 +112,10 @@ describe("log probabilities", () => {
 
 describe("refusals", () => {
   it("are in additional_kwargs.refusal and a refusal block, invoke and stream", async () => {
-    const { invoked, streamed } = await both(modelOn(emulator.current), "Please refuse this.");
-    expect(invoked.additional_kwargs["refusal"]).toBe("I can't help with that request.");
-    expect(invoked.contentBlocks).toEqual([{ type: "refusal", refusal: "I can't help with that request." }]);
+    const refusal = "I can't help with that request.";
+    const { invoked, streamed } = await both(modelOn(emulator.current, { scenario: scenarioText("refuse", refusal) }), "Help me with this.");
+    expect(invoked.additional_kwargs["refusal"]).toBe(refusal);
+    expect(invoked.contentBlocks).toEqual([{ type: "refusal", refusal }]);
     expect(content(streamed)).toEqual(content(invoked));
   });
 });
@@ -139,7 +140,7 @@ describe("outputVersion v1", () => {
   });
 
   it("a v1 answer sent back in the history is sent as the default one is", async () => {
-    const options = { model: "openai/gpt-5-mini", reasoning: { effort: "high" } };
+    const options = { model: "openai/gpt-5-mini", reasoning: { effort: "high" }, scenario: "say:4" };
     const v0 = await modelOn(emulator.current, options).invoke("What is 2 + 2?");
     await modelOn(emulator.current, options).invoke([new HumanMessage("What is 2 + 2?"), v0, new HumanMessage("Thanks")]);
     const sentV0 = (lastChatBody(emulator.current)["messages"] as unknown[])[1];

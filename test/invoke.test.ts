@@ -109,10 +109,10 @@ describe("invoke", () => {
   });
 
   it("batches several prompts", async () => {
-    const answers = await modelOn(emulator.current).batch(["What is 2 + 2?", "Tell me a joke."]);
+    const answers = await modelOn(emulator.current).batch(["first question", "second question"]);
     expect(answers.map((answer) => answer.content)).toEqual([
-      "4",
-      "Why do programmers prefer dark mode? Because light attracts bugs, and they already have plenty.",
+      "Hello from the OpenRouter emulator. You said: first question",
+      "Hello from the OpenRouter emulator. You said: second question",
     ]);
     expect(emulator.current.chatRequests()).toHaveLength(2);
   });

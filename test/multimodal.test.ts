@@ -2,7 +2,7 @@
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import { ChatOpenRouter } from "../src/index.js";
-import { CANARY_API_KEY, lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
+import { CANARY_API_KEY, lastChatBody, modelOn, scenarioText, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
 
@@ -14,7 +14,9 @@ const userContent = () => (lastChatBody(emulator.current)["messages"] as { conte
 
 describe("images", () => {
   it("the docs example: an OpenAI-style image_url part passes through", async () => {
-    const model = new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL: emulator.current.baseURL });
+    const description = "The image shows a single small square of solid colour on a plain background.";
+    const baseURL = emulator.current.baseURLFor(scenarioText("say", description));
+    const model = new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, baseURL });
     const message = new HumanMessage({
       content: [
         { type: "text", text: "Describe this image." },
@@ -22,7 +24,7 @@ describe("images", () => {
       ],
     });
     const response = await model.invoke([message]);
-    expect(response.content).toBe("The image shows a single small square of solid colour on a plain background.");
+    expect(response.content).toBe(description);
     expect(userContent()).toEqual(message.content);
   });
 

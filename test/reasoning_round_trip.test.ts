@@ -4,7 +4,7 @@ import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, ToolMes
 import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
 import type { ChatOpenRouter, OpenRouterTool } from "../src/index.js";
-import { lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
+import { lastChatBody, modelOn, scenarioText, useEmulator } from "./helpers/emulator.js";
 import { fixtureJson } from "./helpers/fixtures.js";
 
 const emulator = useEmulator();
@@ -50,7 +50,7 @@ describe.each(FLAVOURS)("$name", ({ model: slug, types }) => {
   });
 
   it.each(["invoke", "stream"])("two turns (%s): the assistant turn goes back with its reasoning_details, not in content", async (mode) => {
-    const model = modelOn(emulator.current, { model: slug, reasoning });
+    const model = modelOn(emulator.current, { model: slug, reasoning, scenario: "say:4" });
     const question = new HumanMessage("What is 2 + 2?");
     const first = mode === "invoke" ? await model.invoke([question]) : await streamed(model, [question]);
     await model.invoke([question, first, new HumanMessage("And 3 + 3?")]);
@@ -124,9 +124,11 @@ describe("reasoning options", () => {
   });
 
   it("the legacy include_reasoning is accepted", async () => {
-    const message = await modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5", includeReasoning: true }).invoke("What is 2 + 2?");
+    const thought = "This is a simple arithmetic question. 2+2 equals 4.";
+    const model = modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5", includeReasoning: true, scenario: scenarioText("think", thought) });
+    const message = await model.invoke("What is 2 + 2?");
     expect(lastChatBody(emulator.current)["include_reasoning"]).toBe(true);
-    expect(message.contentBlocks[0]).toEqual({ type: "reasoning", reasoning: "This is a simple arithmetic question. 2+2 equals 4." });
+    expect(message.contentBlocks[0]).toEqual({ type: "reasoning", reasoning: thought });
   });
 
   it("a malformed reasoning option fails before any request", () => {

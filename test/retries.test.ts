@@ -19,7 +19,7 @@ async function drain(stream: AsyncIterable<unknown>) {
 
 describe("retries", () => {
   it("retries 5xx until an answer comes, counted on the emulator", async () => {
-    const answer = await modelOn(emulator.current, { scenario: "flaky:2:status:503", maxRetries: 2 }).invoke("What is 2 + 2?");
+    const answer = await modelOn(emulator.current, { scenario: "say:4+flaky:2:status:503", maxRetries: 2 }).invoke("What is 2 + 2?");
     expect(answer.content).toBe("4");
     expect(attempts()).toBe(3);
   });
@@ -42,7 +42,7 @@ describe("retries", () => {
   it.each(["status:408", "status:409", "status:500", "status:524", "html:502", "reset", "retry-after:0"])(
     "retries %s",
     async (inner) => {
-      const answer = await modelOn(emulator.current, { scenario: `flaky:1:${inner}`, maxRetries: 1 }).invoke("What is 2 + 2?");
+      const answer = await modelOn(emulator.current, { scenario: `say:4+flaky:1:${inner}`, maxRetries: 1 }).invoke("What is 2 + 2?");
       expect(answer.content).toBe("4");
       expect(attempts()).toBe(2);
     }
@@ -116,7 +116,7 @@ describe("retries", () => {
 
   it("retries an attempt that timed out", async () => {
     // generous: under load the request must reach the emulator before the first attempt's timeout
-    const answer = await modelOn(emulator.current, { scenario: "flaky:1:stall", timeout: 1000, maxRetries: 1 }).invoke("What is 2 + 2?");
+    const answer = await modelOn(emulator.current, { scenario: "say:4+flaky:1:stall", timeout: 1000, maxRetries: 1 }).invoke("What is 2 + 2?");
     expect(answer.content).toBe("4");
     expect(attempts()).toBe(2);
   });

@@ -66,7 +66,7 @@ describe("waits OpenRouter asks for", () => {
   });
 
   it("a wait that fits the timeout is made, and the retry answers", async () => {
-    const answer = await modelOn(emulator.current, { scenario: "flaky:1:retry-after:0.2", timeout: 5000, maxRetries: 1 }).invoke(
+    const answer = await modelOn(emulator.current, { scenario: "say:4+flaky:1:retry-after:0.2", timeout: 5000, maxRetries: 1 }).invoke(
       "What is 2 + 2?"
     );
     expect(answer.content).toBe("4");
@@ -74,7 +74,7 @@ describe("waits OpenRouter asks for", () => {
   });
 
   it("ordinary 429s and 5xx without a wait still retry", async () => {
-    for (const scenario of ["flaky:1:status:429@a", "flaky:1:status:503@b"]) {
+    for (const scenario of ["say:4+flaky:1:status:429@a", "say:4+flaky:1:status:503@b"]) {
       emulator.current.reset();
       const answer = await modelOn(emulator.current, { scenario, timeout: 5000, maxRetries: 1 }).invoke("What is 2 + 2?");
       expect(answer.content, scenario).toBe("4");

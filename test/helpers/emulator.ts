@@ -34,6 +34,14 @@ export function modelOn(
   });
 }
 
+/**
+ * A scenario part that names what the emulator says: `say:<text>` (the answer), `think:<text>`
+ * (its reasoning) or `refuse:<text>` (a refusal), the text percent-encoded so it may hold "+" or "@".
+ */
+export function scenarioText(name: "say" | "think" | "refuse", text: string): string {
+  return `${name}:${encodeURIComponent(text)}`;
+}
+
 /** The JSON body of the last chat request the emulator received. */
 export function lastChatBody(emulator: Emulator): Record<string, unknown> {
   const requests = emulator.chatRequests();

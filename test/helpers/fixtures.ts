@@ -1,19 +1,18 @@
-// Loads recorded OpenRouter fixtures by their shared names (fixtures/README.md).
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+// Recorded OpenRouter fixtures by their shared names (fixtures/README.md), through the emulator's
+// loader (emulator/fixtures.ts, the one loader), plus body helpers for parser tests.
+import { fixtureBytes as storedBytes, fixtureJson as storedJson } from "../../emulator/fixtures.js";
 
-const DIR = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+export { fixtureNames, fixtureText } from "../../emulator/fixtures.js";
 
+/** A copy of the fixture's bytes; throws if there is no such file. */
 export function fixtureBytes(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(DIR + name));
-}
-
-export function fixtureText(name: string): string {
-  return readFileSync(DIR + name, "utf8");
+  const bytes = storedBytes(name);
+  if (!bytes) throw new Error(`no fixture named ${name}`);
+  return new Uint8Array(bytes);
 }
 
 export function fixtureJson<T = Record<string, unknown>>(name: string): T {
-  return JSON.parse(fixtureText(name)) as T;
+  return storedJson(name) as T;
 }
 
 /** A body that delivers `bytes` in the given pieces: a parser input, not a stubbed fetch. */
@@ -37,9 +36,4 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
-}
-
-/** Names of the fixtures whose names end with `suffix`. */
-export function fixtureNames(suffix: string): string[] {
-  return readdirSync(DIR).filter((name) => name.endsWith(suffix)).sort();
 }

@@ -1,6 +1,6 @@
 // Standard integration checks, part 1: the chat surface every @langchain/* model passes, through
 // real HTTP to the emulator, whose deterministic answers make each check exact (the echo of the
-// prompt, the fixed usage of "Tell me a joke.", the served model's canonical slug).
+// prompt, the usage a `usage:` scenario names, the served model's canonical slug).
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { awaitAllCallbacks } from "@langchain/core/callbacks/promises";
 import { InMemoryCache } from "@langchain/core/caches";
@@ -12,7 +12,9 @@ import { lastChatBody, modelOn, useEmulator } from "../helpers/emulator.js";
 
 const emulator = useEmulator();
 const echo = (prompt: string): string => `Hello from the OpenRouter emulator. You said: ${prompt}`;
-const JOKE_USAGE = { input_tokens: 12, output_tokens: 25, total_tokens: 37 };
+/** What the scenario USAGE makes the emulator report. */
+const USAGE = "usage:12:25";
+const NAMED_USAGE = { input_tokens: 12, output_tokens: 25, total_tokens: 37 };
 
 function standardModel(fields: Parameters<typeof modelOn>[1] = {}) {
   return modelOn(emulator.current, { temperature: 0, maxTokens: 100, maxRetries: 2, ...fields });
@@ -99,14 +101,14 @@ describe("invoke, stream, batch", () => {
 
 describe("usage_metadata and response_metadata", () => {
   it("invoke: token counts that add up, and the served model's name", async () => {
-    const result = await standardModel({ model: "anthropic/claude-sonnet-4.5" }).invoke("Tell me a joke.");
-    expect(result.usage_metadata).toMatchObject(JOKE_USAGE);
+    const result = await standardModel({ model: "anthropic/claude-sonnet-4.5", scenario: USAGE }).invoke("Tell me a joke.");
+    expect(result.usage_metadata).toMatchObject(NAMED_USAGE);
     expect(result.response_metadata["model_name"]).toBe("anthropic/claude-4.5-sonnet-20250929");
   });
 
   it("stream: the same counts and model name on the concatenated message, asking with stream_options", async () => {
-    const { message } = await collect(await standardModel({ model: "anthropic/claude-sonnet-4.5" }).stream("Tell me a joke."));
-    expect(message.usage_metadata).toMatchObject(JOKE_USAGE);
+    const { message } = await collect(await standardModel({ model: "anthropic/claude-sonnet-4.5", scenario: USAGE }).stream("Tell me a joke."));
+    expect(message.usage_metadata).toMatchObject(NAMED_USAGE);
     expect(message.response_metadata["model_name"]).toBe("anthropic/claude-4.5-sonnet-20250929");
     expect(lastChatBody(emulator.current)["stream_options"]).toEqual({ include_usage: true });
   });
@@ -163,13 +165,13 @@ describe("callbacks", () => {
       handleLLMNewToken: (token) => void tokens.push(token),
       handleLLMEnd: (output) => void outputs.push(output),
     });
-    const result = await standardModel().invoke("Tell me a joke.", { callbacks: [handler] });
+    const result = await standardModel({ scenario: USAGE }).invoke("Tell me a joke.", { callbacks: [handler] });
     await awaitAllCallbacks();
     expect(tokens).toEqual([]);
     expect(outputs).toHaveLength(1);
     const generation = outputs[0]?.generations[0]?.[0] as { text: string; message: AIMessage } | undefined;
     expect(generation?.text).toBe(result.text);
-    expect(generation?.message.usage_metadata).toMatchObject(JOKE_USAGE);
+    expect(generation?.message.usage_metadata).toMatchObject(NAMED_USAGE);
   });
 });
 

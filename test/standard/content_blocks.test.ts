@@ -4,7 +4,7 @@
 // image, audio and file block checks, with the wire part each must become.
 import { HumanMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
-import { lastChatBody, modelOn, useEmulator } from "../helpers/emulator.js";
+import { lastChatBody, modelOn, scenarioText, useEmulator } from "../helpers/emulator.js";
 
 const emulator = useEmulator();
 
@@ -20,8 +20,8 @@ const DESCRIPTION = "The image shows a single small square of solid colour on a 
 
 type Block = Record<string, unknown>;
 
-async function sendOne(block: Block, question: string): Promise<{ text: string; part: unknown }> {
-  const answer = await modelOn(emulator.current, { model: "openai/gpt-4o" }).invoke([
+async function sendOne(block: Block, question: string, scenario?: string): Promise<{ text: string; part: unknown }> {
+  const answer = await modelOn(emulator.current, { model: "openai/gpt-4o", scenario }).invoke([
     new HumanMessage({ content: [{ type: "text", text: question }, block] as never }),
   ]);
   const sent = (lastChatBody(emulator.current)["messages"] as { content: unknown[] }[]).at(-1)!.content;
@@ -52,7 +52,7 @@ describe("image input", () => {
     ["data URL, OpenAI image_url string", { type: "image_url", image_url: IMAGE_DATA_URL }, IMAGE_DATA_URL],
   ];
   it.each(forms)("%s → image_url, and the image is described", async (_label, block, url) => {
-    const { text, part } = await sendOne(block, "Describe this image.");
+    const { text, part } = await sendOne(block, "Describe this image.", scenarioText("say", DESCRIPTION));
     expect(part).toEqual({ type: "image_url", image_url: { url } });
     expect(text).toBe(DESCRIPTION);
   });

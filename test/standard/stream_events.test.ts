@@ -12,7 +12,7 @@ import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { OpenRouterStreamError } from "../../src/index.js";
-import { lastChatBody, modelOn, useEmulator } from "../helpers/emulator.js";
+import { lastChatBody, modelOn, scenarioText, useEmulator } from "../helpers/emulator.js";
 
 const emulator = useEmulator();
 
@@ -252,7 +252,7 @@ describe("streamEvents(): the content-block protocol", () => {
   });
 
   it("a refusal becomes a refusal block", async () => {
-    const message = await streamEvents(modelOn(emulator.current), "Please refuse this.");
+    const message = await streamEvents(modelOn(emulator.current, { scenario: scenarioText("refuse", "I can't help with that request.") }), "Help me with this.");
     expect((message.content as Record<string, unknown>[]).find((block) => block["type"] === "refusal")).toEqual({
       type: "refusal",
       refusal: "I can't help with that request.",

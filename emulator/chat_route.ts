@@ -1,0 +1,54 @@
+/**
+ * `POST /api/v1/chat/completions`: the responder's answer as padded JSON or as SSE, with the
+ * body-level faults (`truncate`, `reset-mid-body`, `mid-stream-error`, `error-in-200`, `no-done`).
+ */
+import { recordGeneration } from "./platform_routes.js";
+import { alive, replayFixture, send, sendError, sendJsonBody, sleep, SSE_HEADERS, writeHead, type RouteContext } from "./http.js";
+import { answerJson, JSON_PADDING } from "./render_json.js";
+import { answerStream, DONE, errorFrame, PROCESSING } from "./render_sse.js";
+import { buildAnswer } from "./responder.js";
+import type { Answer } from "./answer.js";
+import type { Action, Plan } from "./scenarios.js";
+import { isRecord } from "./schema_values.js";
+
+/** The frames a stream sends under `action`, and whether the socket is destroyed after them. */
+function streamFrames(answer: Answer, action: Action, plan: Plan): { frames: string[]; destroyAtEnd: boolean } {
+  const { head, body, tail } = answerStream(answer);
+  switch (action.kind) {
+    case "truncate":
+      return { frames: [...head, ...body], destroyAtEnd: false };
+    case "reset-mid-body":
+      return { frames: [...head, ...body.slice(0, 2)], destroyAtEnd: true };
+    case "mid-stream-error":
+      return { frames: [...head, ...body.slice(0, Math.max(1, Math.floor(body.length / 2))), errorFrame(answer), DONE], destroyAtEnd: false };
+    case "error-in-200":
+      return { frames: [PROCESSING, errorFrame(answer), DONE], destroyAtEnd: false };
+    default:
+      return { frames: [...head, ...body, ...(plan.noDone ? tail.filter((frame) => frame !== DONE) : tail)], destroyAtEnd: false };
+  }
+}
+
+export async function chatCompletions(ctx: RouteContext): Promise<void> {
+  const { res, recorded, plan, signal, state } = ctx;
+  const action = plan.action;
+  if (action.kind === "fixture") return replayFixture(ctx, action.name);
+  const body = recorded.body;
+  if (!isRecord(body)) return sendError(res, 400, "Invalid JSON in request body");
+  const stream = body["stream"] === true;
+  if (!stream && (action.kind === "error-in-200" || action.kind === "mid-stream-error")) {
+    return replayFixture(ctx, "error-in-200-nonstreaming-choice.docs-example.json");
+  }
+
+  const answer = buildAnswer(body, state, plan.answer);
+  recordGeneration(state, answer, recorded);
+  const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...plan.headers };
+  if (!stream) return sendJsonBody(ctx, 200, JSON.stringify(answerJson(answer)), headers, JSON_PADDING);
+
+  writeHead(res, 200, { ...SSE_HEADERS, ...headers });
+  res.flushHeaders();
+  await sleep(plan.bodyDelayMs, signal);
+  const { frames, destroyAtEnd } = streamFrames(answer, action, plan);
+  for (const frame of frames) if (!(await send(res, frame))) return;
+  if (destroyAtEnd) res.destroy();
+  else if (alive(res)) res.end();
+}
