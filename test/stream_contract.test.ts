@@ -136,8 +136,9 @@ async function observeStream(
   }
   // An abort rejects the caller at once, and core reports it to handleLLMError in the background
   // once its generator, still running, sees the abort: wait for that report. Aborted in the loop,
-  // between chunks, core's generator stays suspended at its yield and is never resumed: it reports
-  // nothing, so there is nothing to wait for (the test checks that no end or error was reported).
+  // between chunks, core's generator is suspended at its yield: on Node 20 and 22 it is never
+  // resumed and reports nothing; on Node 24 it reports before the caller's loop rejects. Either
+  // way there is nothing left to wait for.
   if (stopAt?.in !== "loop") await recorder.finished;
   return { chunks, events: recorder.events, error };
 }
@@ -230,7 +231,10 @@ describe("streamed chunks keep core's contract (shipped vs core's eager merge, s
     const kinds = midway.events.map((event) => (event as unknown[])[0]);
     expect(kinds[0]).toBe("start");
     expect(kinds).not.toContain("end");
-    expect(kinds).not.toContain("error");
+    // whether core reports this abort depends on the runtime, not on us: on Node 24 its generator
+    // reports it before the caller's loop rejects, on Node 20 and 22 it is never resumed and reports
+    // nothing; either way both variants agree (above), and a report is the abort
+    if (kinds.includes("error")) expect((midway.events.at(-1) as unknown[])[2]).toBe("AbortError");
   });
 
   it("disableStreaming: stream() yields what invoke returns, with the same callbacks", async () => {
