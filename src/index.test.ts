@@ -38,6 +38,7 @@ describe("the package's exports", () => {
       "OpenRouterBadRequestError",
       "OpenRouterClient",
       "OpenRouterConnectionError",
+      "OpenRouterContextOverflowError",
       "OpenRouterEmbeddings",
       "OpenRouterError",
       "OpenRouterInsufficientCreditsError",

@@ -26,7 +26,7 @@ export type {
 export {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
-  OpenRouterConnectionError,
+  OpenRouterContextOverflowError,
   OpenRouterError,
   type OpenRouterErrorFields,
   OpenRouterInsufficientCreditsError,
@@ -37,9 +37,9 @@ export {
   OpenRouterRateLimitError,
   type OpenRouterRateLimitErrorFields,
   type OpenRouterRateLimitType,
-  OpenRouterStreamError,
   OpenRouterTimeoutError,
 } from "./wire/errors.js";
+export { OpenRouterConnectionError, OpenRouterStreamError } from "./wire/transport_errors.js";
 // the wire types the options name; every wire shape is also in the OpenRouter namespace, unprefixed
 export type {
   OpenRouterCacheControl,

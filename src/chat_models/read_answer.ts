@@ -10,7 +10,8 @@ import { closingChunkFields, fromWireChunk, newChunkState } from "../convert/fro
 import { fromWireMessage } from "../convert/from_wire_message.js";
 import type { CompletionFacts } from "../convert/from_wire_metadata.js";
 import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_events.js";
-import { OpenRouterProviderError, OpenRouterStreamError } from "../wire/errors.js";
+import { OpenRouterProviderError } from "../wire/errors.js";
+import { OpenRouterStreamError } from "../wire/transport_errors.js";
 import type { OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
 import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
 

@@ -5,6 +5,7 @@
 import {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
+  OpenRouterContextOverflowError,
   OpenRouterError,
   type OpenRouterErrorFields,
   OpenRouterInsufficientCreditsError,
@@ -13,7 +14,6 @@ import {
   OpenRouterPermissionError,
   OpenRouterProviderError,
   OpenRouterRateLimitError,
-  OpenRouterStreamError,
   OpenRouterTimeoutError,
 } from "./errors.js";
 /* oxlint-enable import/no-cycle */
@@ -127,6 +127,24 @@ function fixFor(status: number | undefined, error: OpenRouterErrorObject, rateLi
   }
 }
 
+// OpenRouter's `error_type`s for an input too long for the model (api.md §5.5), and the wordings
+// OpenRouter and the providers use in the message: "maximum context length is 128000 tokens"
+// (OpenRouter, OpenAI, vLLM), "prompt is too long: 210000 tokens > 200000 maximum" (Anthropic),
+// "input length and `max_tokens` exceed context limit" (Anthropic), "The input token count
+// (1200000) exceeds the maximum number of tokens allowed" (Google), "Input is too long for
+// requested model" (Bedrock), "context_length_exceeded" / "context window" (OpenAI codes, xAI)
+const CONTEXT_OVERFLOW_TYPES = new Set(["context_length_exceeded", "token_limit_exceeded"]);
+const CONTEXT_OVERFLOW_TEXT =
+  /context[ _-]?(?:length|window|limit)|maximum context|prompt is too long|input is too long|too many (?:input |prompt )?tokens|input token count[^.]*exceeds|exceeds? (?:the )?(?:model'?s? )?(?:maximum )?context/i;
+
+/** Whether a 400 says the input does not fit the model's context window. */
+function isContextOverflow(texts: (string | undefined)[], metadata: Record<string, unknown> | undefined, code: unknown): boolean {
+  const type = metadata?.["error_type"];
+  if (typeof type === "string" && CONTEXT_OVERFLOW_TYPES.has(type)) return true;
+  if (typeof code === "string" && CONTEXT_OVERFLOW_TYPES.has(code)) return true;
+  return texts.some((text) => text !== undefined && CONTEXT_OVERFLOW_TEXT.test(text));
+}
+
 function headerOf(headers: Headers | undefined, ...names: string[]): string | undefined {
   for (const name of names) {
     const value = headers?.get(name);
@@ -196,7 +214,9 @@ export function errorFromBody(
 
   switch (effectiveStatus) {
     case 400:
-      return new OpenRouterBadRequestError(message, fields);
+      return isContextOverflow([serverMessage, upstream, typeof metadata?.["raw"] === "string" ? metadata["raw"] : undefined], metadata, code)
+        ? new OpenRouterContextOverflowError(message, fields)
+        : new OpenRouterBadRequestError(message, fields);
     case 401:
       return new OpenRouterAuthError(message, fields);
     case 402:
@@ -263,34 +283,5 @@ export function inBandErrorOfBody(body: unknown, headers: Headers, redact: Redac
   return errorFromBody(undefined, { error: redactJson(error, redact) }, headers, {
     raw: redactJson(body, redact),
     ...(generationId ? { generationId } : {}),
-  });
-}
-
-/**
- * The error for a failure OpenRouter reported in a stream after committing a 200: a chunk with a
- * top-level `error` (api.md §4.5). Its `cause` is the error the same status would have raised
- * before the answer started, e.g. an OpenRouterRateLimitError.
- */
-export function inBandErrorOf(
-  unredacted: OpenRouterErrorObject,
-  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers; redact?: Redact }
-): OpenRouterStreamError {
-  const redact = context.redact ?? keep;
-  // the body is the server's: an upstream or proxy may echo the request's credentials into it
-  const error = redactJson(unredacted ?? {}, redact);
-  const partialText = context.partialText === undefined ? undefined : redact(context.partialText);
-  const generationId = typeof context.id === "string" ? context.id : undefined;
-  const cause = errorFromBody(undefined, { error }, context.headers, { generationId });
-  const where = partialText === undefined ? "in the stream" : "inside the answer";
-  return new OpenRouterStreamError(`${cause.message.split("\n")[0]} (${where}, after OpenRouter answered 200)`, {
-    status: cause.status,
-    code: cause.code,
-    metadata: cause.metadata,
-    availability: cause.availability,
-    raw: error,
-    generationId,
-    usage: context.usage ?? undefined,
-    partialText,
-    cause,
   });
 }

@@ -24,31 +24,12 @@ import {
   type OpenRouterErrorFields,
   type PositionalArguments,
 } from "./error_fields.js";
+import { brand, brandOf, hasBrand, markAsCore, stampRetryable } from "./error_brands.js";
 import { type OpenRouterRateLimitType, rateLimitKindOf } from "./rate_limit_type.js";
 
 export type { OpenRouterErrorFields, OpenRouterRateLimitType };
 
-// Brands are Symbol.for keys on each class's prototype, named as @langchain/core's error namespace
-// names them (`langchain.error`, then `langchain.error.openrouter[.<marker>]`, as the published 0.4
-// package brands its errors): `isInstance` and `instanceof` then hold across the ESM and CJS copies
-// of this package, and core's `LangChainError.isInstance` and the published classes' checks agree.
-const ROOT_BRAND = "langchain.error.openrouter";
-// each class's brand; a subclass without its own (a user's) has its nearest ancestor's
-const CLASS_BRANDS = new WeakMap<object, symbol>();
-
 type ErrorClass = abstract new (...args: never[]) => OpenRouterError;
-
-/** The class's brand, else its nearest ancestor's. */
-function brandOf(errorClass: object | null): symbol | undefined {
-  if (errorClass === null) return undefined;
-  return CLASS_BRANDS.get(errorClass) ?? brandOf(Object.getPrototypeOf(errorClass) as object | null);
-}
-
-function brand(errorClass: ErrorClass, marker?: string): void {
-  const symbol = Symbol.for(marker === undefined ? ROOT_BRAND : `${ROOT_BRAND}.${marker}`);
-  CLASS_BRANDS.set(errorClass, symbol);
-  Object.defineProperty(errorClass.prototype, symbol, { value: true });
-}
 
 /** Anything OpenRouter (or the network on the way to it) answered with instead of a completion. */
 export class OpenRouterError extends Error {
@@ -91,6 +72,25 @@ export class OpenRouterError extends Error {
     this.retryAfterMs = fields.retryAfterMs;
     // headers are kept but not enumerable, so logs and JSON stay small
     Object.defineProperty(this, "headers", { value: headerRecordOf(fields.headers), enumerable: false });
+    stampRetryable(this, this.retryable);
+  }
+
+  /**
+   * Whether a retry may cure the failure: the one rule, read by the retry loop and stamped on the
+   * error as core's retryability mark (LangChain's agent middleware reads it). 408, 409, 429 that
+   * is not a quota, 5xx, network failures and timeouts are; 400–404, 413, 422, quotas and
+   * `availability.retryable: false` are not. Each class says its part.
+   */
+  get retryable(): boolean {
+    // OpenRouter says when waiting cannot help (api.md §5.4: "switch on availability.retryable")
+    if (this.availability?.["retryable"] === false) return false;
+    const status = this.status;
+    return status !== undefined && (status === 408 || status === 409 || status === 429 || status >= 500);
+  }
+
+  /** LangChain's error code for the class, where core defines one (`MODEL_AUTHENTICATION`, `MODEL_NOT_FOUND`, `MODEL_RATE_LIMIT`, `CONTEXT_OVERFLOW`). */
+  get lc_error_code(): string | undefined {
+    return undefined;
   }
 
   /**
@@ -125,8 +125,7 @@ export class OpenRouterError extends Error {
    * `OpenRouterAuthError.isInstance(error)` is true for auth errors (401 and 403) only.
    */
   static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
-    const symbol = brandOf(this);
-    return typeof value === "object" && value !== null && symbol !== undefined && (value as Record<symbol, unknown>)[symbol] === true;
+    return hasBrand(value, brandOf(this));
   }
 
   static override [Symbol.hasInstance]<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
@@ -158,12 +157,31 @@ export class OpenRouterBadRequestError extends OpenRouterError {
   override name = "OpenRouterBadRequestError";
 }
 
+/**
+ * A 400 because the input does not fit the model's context window (OpenRouter's `error_type` or
+ * the provider's message says so). Also core's `ContextOverflowError` (`ContextOverflowError.isInstance`),
+ * on which LangChain's summarization middleware compacts the history.
+ */
+export class OpenRouterContextOverflowError extends OpenRouterBadRequestError {
+  static {
+    brand(this, "context_overflow");
+    markAsCore(this.prototype, "context-overflow");
+  }
+  override name = "OpenRouterContextOverflowError";
+  override get lc_error_code(): string | undefined {
+    return "CONTEXT_OVERFLOW";
+  }
+}
+
 /** 401, or no API key at all; the base of the 403 classes (moderation, permission). */
 export class OpenRouterAuthError extends OpenRouterError {
   static {
     brand(this, "auth");
   }
   override name = "OpenRouterAuthError";
+  override get lc_error_code(): string | undefined {
+    return this.status === 403 ? undefined : "MODEL_AUTHENTICATION";
+  }
 }
 
 /** 402: the balance or the key's limit cannot cover the request (OpenRouter reserves `max_tokens`). */
@@ -206,6 +224,9 @@ export class OpenRouterNotFoundError extends OpenRouterError {
     brand(this, "not_found");
   }
   override name = "OpenRouterNotFoundError";
+  override get lc_error_code(): string | undefined {
+    return "MODEL_NOT_FOUND";
+  }
 }
 
 /** 408/504/524, or no answer within `timeout`. */
@@ -214,6 +235,9 @@ export class OpenRouterTimeoutError extends OpenRouterError {
     brand(this, "timeout");
   }
   override name = "OpenRouterTimeoutError";
+  override get retryable(): boolean {
+    return this.availability?.["retryable"] !== false;
+  }
 }
 
 /** The fields of a 429: those of every error, and what kind of limit it was. */
@@ -247,6 +271,17 @@ export class OpenRouterRateLimitError extends OpenRouterError {
       fields.rateLimitType === undefined ? rateLimitKindOf(message, fields) : { type: fields.rateLimitType, reason: fields.rateLimitReason };
     this.rateLimitType = kind.type;
     this.rateLimitReason = kind.reason;
+    // the base constructor stamped it before the kind was known
+    stampRetryable(this, this.retryable);
+  }
+
+  /** A quota (a daily cap, an exhausted plan) does not lift within any wait a retry makes. */
+  override get retryable(): boolean {
+    return this.rateLimitType !== "stop" && super.retryable;
+  }
+
+  override get lc_error_code(): string | undefined {
+    return "MODEL_RATE_LIMIT";
   }
 
   override toJSON(): Record<string, unknown> {
@@ -260,36 +295,4 @@ export class OpenRouterProviderError extends OpenRouterError {
     brand(this, "provider");
   }
   override name = "OpenRouterProviderError";
-}
-
-/** `fetch` itself failed: DNS, refused or reset connection, a body cut before it was complete. */
-export class OpenRouterConnectionError extends OpenRouterError {
-  static {
-    brand(this, "connection");
-  }
-  override name = "OpenRouterConnectionError";
-}
-
-/**
- * A streamed answer broke after OpenRouter committed a 200: an `error` chunk mid-stream, or a
- * stream that ended without `[DONE]` or a finish reason. Never retried: part of the answer may be
- * out. `cause` holds the error the same status would have produced before the stream started.
- */
-export class OpenRouterStreamError extends OpenRouterError {
-  static {
-    brand(this, "stream");
-  }
-  override name = "OpenRouterStreamError";
-  /** The text received before the failure, where known. */
-  readonly partialText?: string;
-  /** The usage OpenRouter reported with the failure, if any. */
-  readonly usage?: unknown;
-  constructor(
-    message: string,
-    fields: OpenRouterErrorFields & { partialText?: string; usage?: unknown } = {}
-  ) {
-    super(message, fields);
-    this.partialText = fields.partialText;
-    this.usage = fields.usage;
-  }
 }

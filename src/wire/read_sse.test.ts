@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyOf, bodySplitAt, fixtureBytes, fixtureNames } from "../../test/helpers/fixtures.js";
-import { OpenRouterStreamError } from "./errors.js";
+import { OpenRouterStreamError } from "./transport_errors.js";
 import { readSse } from "./read_sse.js";
 
 const STREAMS = fixtureNames(".sse");

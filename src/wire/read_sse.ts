@@ -5,8 +5,8 @@
 // OpenAI-compatible gateways drop the frame.
 import { createParser } from "eventsource-parser";
 import type { AbortScope } from "./abort_scope.js";
-import { inBandErrorOf } from "./error_from_response.js";
-import { OpenRouterError, OpenRouterStreamError } from "./errors.js";
+import { OpenRouterError } from "./errors.js";
+import { inBandErrorOf, OpenRouterStreamError } from "./transport_errors.js";
 import { isRecord } from "./is_record.js";
 import type { OpenRouterStreamChunk } from "./types.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorFromBody } from "./error_from_response.js";
-import { OpenRouterConnectionError, OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterConnectionError } from "./transport_errors.js";
 import { isRetryable, RETRY_AFTER_CAP_MS, retryDelayMs, waitFits } from "./retry_policy.js";
 
 describe("retry policy", () => {

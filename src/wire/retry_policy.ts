@@ -1,22 +1,14 @@
 // The one retry policy (foundation issue): which failures are retried, and how long to wait.
-import { OpenRouterConnectionError, OpenRouterError, OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterError } from "./errors.js";
 
-const RETRIED_STATUSES = new Set([408, 409, 429]);
 /** The longest wait OpenRouter may ask for that the loop makes; a longer one is raised at once. */
 export const RETRY_AFTER_CAP_MS = 60_000;
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 
-/** 408, 409, 429, 5xx, timeouts and network failures are retried; 400–404, 413, 422 and quota 429s never. */
+/** 408, 409, 429, 5xx, timeouts and network failures are retried; 400–404, 413, 422 and quota 429s never (the rule: each error's `retryable`, errors.ts). */
 export function isRetryable(error: unknown): boolean {
-  if (!OpenRouterError.isInstance(error)) return false;
-  // OpenRouter says when waiting cannot help (api.md §5.4: "switch on availability.retryable")
-  if (error.availability?.["retryable"] === false) return false;
-  // a quota (a daily cap, an exhausted plan) does not lift within any wait the loop makes
-  if (error instanceof OpenRouterRateLimitError && error.rateLimitType === "stop") return false;
-  if (error instanceof OpenRouterConnectionError || error instanceof OpenRouterTimeoutError) return true;
-  const status = error.status;
-  return status !== undefined && (RETRIED_STATUSES.has(status) || status >= 500);
+  return OpenRouterError.isInstance(error) && error.retryable;
 }
 
 /**

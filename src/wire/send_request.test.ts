@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator/server.js";
 import { CANARY_API_KEY, useEmulator } from "../../test/helpers/emulator.js";
 import { abortListeners, eventually } from "../../test/reliability/helpers/leaks.js";
-import { OpenRouterConnectionError, OpenRouterError, OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterError, OpenRouterRateLimitError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterConnectionError } from "./transport_errors.js";
 import { createConnection, type OpenRouterConnectionOptions } from "./connection.js";
 import { type OpenRouterConnection, requestJson, requestStream } from "./send_request.js";
 

@@ -2,7 +2,8 @@
 // JSON calls retry until a parsed body is in hand; streams retry only until the headers arrive.
 import { AbortScope, sleep } from "./abort_scope.js";
 import { errorFromBody, errorFromResponse, inBandErrorOfBody } from "./error_from_response.js";
-import { OpenRouterConnectionError, OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
+import { OpenRouterConnectionError } from "./transport_errors.js";
 import type { Redact } from "./redact.js";
 import { readSse } from "./read_sse.js";
 import { isRetryable, retryDelayMs, waitFits } from "./retry_policy.js";

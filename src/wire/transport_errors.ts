@@ -1,0 +1,81 @@
+// The failures of the way to OpenRouter rather than of its answer: a network failure, a stream
+// that broke after its 200 (and the error an error chunk raises). Each is an OpenRouterError
+// (errors.ts) with its own retry rule.
+import { brand, markAsCore, stampRetryable } from "./error_brands.js";
+import { errorFromBody } from "./error_from_response.js";
+import { OpenRouterContextOverflowError, OpenRouterError, type OpenRouterErrorFields } from "./errors.js";
+import { type Redact, redactJson } from "./redact.js";
+import type { OpenRouterErrorObject } from "./types.js";
+
+/** `fetch` itself failed: DNS, refused or reset connection, a body cut before it was complete. */
+export class OpenRouterConnectionError extends OpenRouterError {
+  static {
+    brand(this, "connection");
+  }
+  override name = "OpenRouterConnectionError";
+  override get retryable(): boolean {
+    return this.availability?.["retryable"] !== false;
+  }
+}
+
+/**
+ * A streamed answer broke after OpenRouter committed a 200: an `error` chunk mid-stream, or a
+ * stream that ended without `[DONE]` or a finish reason. Never retried: part of the answer may be
+ * out. `cause` holds the error the same status would have produced before the stream started.
+ */
+export class OpenRouterStreamError extends OpenRouterError {
+  static {
+    brand(this, "stream");
+  }
+  override name = "OpenRouterStreamError";
+  /** The text received before the failure, where known. */
+  readonly partialText?: string;
+  /** The usage OpenRouter reported with the failure, if any. */
+  readonly usage?: unknown;
+  /** As retryable as the error the stream carried; a cut stream is, as a network failure. */
+  override get retryable(): boolean {
+    const cause = this.cause;
+    return OpenRouterError.isInstance(cause) ? cause.retryable : this.availability?.["retryable"] !== false;
+  }
+
+  constructor(
+    message: string,
+    fields: OpenRouterErrorFields & { partialText?: string; usage?: unknown } = {}
+  ) {
+    super(message, fields);
+    this.partialText = fields.partialText;
+    this.usage = fields.usage;
+    // a context overflow found mid-stream is one too, for LangChain's compaction; the stamp follows the cause
+    stampRetryable(this, this.retryable);
+    if (OpenRouterContextOverflowError.isInstance(fields.cause)) markAsCore(this, "context-overflow");
+  }
+}
+
+/**
+ * The error for a failure OpenRouter reported in a stream after committing a 200: a chunk with a
+ * top-level `error` (api.md §4.5). Its `cause` is the error the same status would have raised
+ * before the answer started, e.g. an OpenRouterRateLimitError.
+ */
+export function inBandErrorOf(
+  unredacted: OpenRouterErrorObject,
+  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers; redact?: Redact }
+): OpenRouterStreamError {
+  const redact = context.redact ?? ((text: string) => text);
+  // the body is the server's: an upstream or proxy may echo the request's credentials into it
+  const error = redactJson(unredacted ?? {}, redact);
+  const partialText = context.partialText === undefined ? undefined : redact(context.partialText);
+  const generationId = typeof context.id === "string" ? context.id : undefined;
+  const cause = errorFromBody(undefined, { error }, context.headers, { generationId });
+  const where = partialText === undefined ? "in the stream" : "inside the answer";
+  return new OpenRouterStreamError(`${cause.message.split("\n")[0]} (${where}, after OpenRouter answered 200)`, {
+    status: cause.status,
+    code: cause.code,
+    metadata: cause.metadata,
+    availability: cause.availability,
+    raw: error,
+    generationId,
+    usage: context.usage ?? undefined,
+    partialText,
+    cause,
+  });
+}
