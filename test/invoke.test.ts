@@ -131,3 +131,24 @@ describe("invoke", () => {
     }
   });
 });
+
+describe("streaming: true (LangChain's convention): invoke goes through the stream", () => {
+  it("sends stream: true, fires a token callback per delta, and answers what a plain invoke answers", async () => {
+    const tokens: string[] = [];
+    const callbacks = [{ handleLLMNewToken: (token: string) => void tokens.push(token) }];
+    const streamed = await modelOn(emulator.current, { streaming: true }).invoke("Tell me a joke.", { callbacks });
+    expect(lastChatBody(emulator.current)["stream"]).toBe(true);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens.join("")).toBe(streamed.text);
+    const plain = await modelOn(emulator.current).invoke("Tell me a joke.");
+    expect(lastChatBody(emulator.current)["stream"]).toBeUndefined();
+    expect(streamed.text).toBe(plain.text);
+    expect(streamed.usage_metadata).toMatchObject(plain.usage_metadata!);
+    expect(streamed.response_metadata["finish_reason"]).toBe(plain.response_metadata["finish_reason"]);
+  });
+
+  it("the stream's idle timeout applies: a body that goes silent times out", async () => {
+    const model = modelOn(emulator.current, { streaming: true, scenario: "slow-body:60000", timeout: 200, maxRetries: 0 });
+    await expect(model.invoke("hi")).rejects.toThrow(/no bytes arrived within the timeout|did not answer within/);
+  });
+});

@@ -22,7 +22,7 @@ import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 import { withPackageVersion } from "./package_version.js";
 import { constructorFields } from "./constructor_fields.js";
-import { chatResultOf, generationChunks, modelEvents } from "./read_answer.js";
+import { chatResultOf, chatResultOfStream, generationChunks, modelEvents } from "./read_answer.js";
 import { structuredOutputRunnable } from "./structured_output.js";
 import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
@@ -79,6 +79,8 @@ export class ChatOpenRouter
   /** The model slug requests go to unless a call names another. */
   model: string;
   streamUsage: boolean;
+  /** `invoke` goes through the stream (token callbacks per token, the stream's idle timeout). */
+  streaming: boolean;
   // connection:
   apiKey: string;
   baseURL: string;
@@ -110,6 +112,7 @@ export class ChatOpenRouter
     // an empty variable counts as unset, as OPENROUTER_BASE_URL does
     this.sessionId = fields.sessionId ?? (getEnvironmentVariable("OPENROUTER_SESSION_ID") || undefined);
     this.streamUsage = fields.streamUsage ?? true;
+    this.streaming = fields.streaming ?? false;
     this.modelKwargs = fields.modelKwargs;
     this.apiKey = connection.apiKey;
     this.baseURL = connection.baseURL;
@@ -247,7 +250,8 @@ export class ChatOpenRouter
     return connection;
   }
 
-  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<ChatResult> {
+  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
+    if (this.streaming) return chatResultOfStream(this._streamResponseChunks(messages, options, runManager));
     const request = chatRequest(this.requestBody(messages, options), options);
     return chatResultOf((await requestJson<OpenRouterChatResponse>(this.connectionFor(options), request)).body);
   }

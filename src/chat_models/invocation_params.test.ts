@@ -82,4 +82,11 @@ describe("invocationParams: the model's fields, overridden by the call", () => {
     expect(invocationParams({ model: "m", sessionId: "", stop: [] })).toEqual({ model: "m" });
     expect(invocationParams({ model: "m", sessionId: "s", stop: ["END"] }, { sessionId: "", stop: [] })).toEqual({ model: "m" });
   });
+
+  it("a call's modelKwargs merge over the constructor's, key by key; both over the typed options", () => {
+    const fields = { model: "m", temperature: 0.2, modelKwargs: { verbosity: "low", top_k: 5 } };
+    const body = invocationParams(fields, { modelKwargs: { verbosity: "high", temperature: 0.9 } });
+    expect(body).toMatchObject({ model: "m", verbosity: "high", top_k: 5, temperature: 0.9 });
+    expect(invocationParams(fields, {})).toMatchObject({ verbosity: "low", top_k: 5, temperature: 0.2 });
+  });
 });

@@ -76,7 +76,8 @@ export function invocationParams(
     const provider = body["provider"] as OpenRouterProviderPreferences | undefined;
     if (provider?.require_parameters == null) body["provider"] = { ...provider, require_parameters: true };
   }
-  const kwargs = call.modelKwargs ?? fields.modelKwargs;
-  if (kwargs) Object.assign(body, kwargs);
+  // merged last, so they win over the typed options; a call's keys over the constructor's, shallowly
+  if (fields.modelKwargs) Object.assign(body, fields.modelKwargs);
+  if (call.modelKwargs) Object.assign(body, call.modelKwargs);
   return body as Omit<OpenRouterChatRequest, "messages">;
 }

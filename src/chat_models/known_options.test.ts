@@ -70,7 +70,8 @@ describe("unknownOption", () => {
     expect(unknownOption("modelName", "call")?.message).toMatch(/use "model"/);
   });
 
-  it("takes streaming at construction with a warning: LangChain's standard tests pass it", () => {
-    expect(unknownOption("streaming", "constructor")).toMatchObject({ fatal: false, message: expect.stringMatching(/ignores the constructor option "streaming"/) });
+  it("takes streaming at construction (invoke through the stream), not per call", () => {
+    expect(unknownOption("streaming", "constructor")).toBeUndefined();
+    expect(unknownOption("streaming", "call")?.fatal).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ const REQUEST_OPTIONS = [...BODY_FIELDS.map(([option]) => option), "streamUsage"
 const CONSTRUCTOR_ONLY = [
   "modelName",
   "stopSequences",
+  "streaming",
   "apiKey",
   "baseURL",
   "siteUrl",
@@ -127,15 +128,11 @@ const RUNTIME_CALL_KEYS = [
   "responseSchema",
 ];
 
-/** Taken by the constructor, and ignored with a warning: LangChain's standard tests pass it. */
-const IGNORED_CONSTRUCTOR_KEYS = ["streaming"];
-
 const CONSTRUCTOR_KEYS = new Set<string>([
   "model",
   ...REQUEST_OPTIONS,
   ...CONSTRUCTOR_ONLY,
   ...LANGCHAIN_CONSTRUCTOR_KEYS,
-  ...IGNORED_CONSTRUCTOR_KEYS,
 ]);
 const CALL_KEYS = new Set<string>([
   ...REQUEST_OPTIONS,
@@ -201,12 +198,6 @@ function callOptionAtConstruction(key: string): string {
 /** What is wrong with option `key` given `where`: `fatal` throws, else a once-per-name warning. */
 export function unknownOption(key: string, where: "constructor" | "call"): { message: string; fatal: boolean } | undefined {
   if (where === "constructor") {
-    if (IGNORED_CONSTRUCTOR_KEYS.includes(key)) {
-      return {
-        message: `ChatOpenRouter ignores the constructor option "${key}": invoke returns the whole answer; stream() and callbacks that ask for tokens stream.`,
-        fatal: false,
-      };
-    }
     if (CONSTRUCTOR_KEYS.has(key)) return undefined;
     if (CALL_KEYS.has(key)) {
       return { message: `ChatOpenRouter constructor option "${key}" is a call option: ${callOptionAtConstruction(key)}.`, fatal: true };

@@ -103,6 +103,8 @@ export interface ChatOpenRouterFields
   modelName?: string;
   /** Alias of `stop` (the name LangChain's standard tests and ChatAnthropic use). */
   stopSequences?: string[];
+  /** `invoke` goes through the stream, as ChatOpenAI's option does: token callbacks fire per token, and `timeout` bounds each wait for the next bytes. @default false */
+  streaming?: boolean;
   /** Milliseconds per attempt before giving up on it; on streams, the longest wait for the next bytes. @default undefined (no limit) */
   timeout?: number;
 }

@@ -29,6 +29,15 @@ export function chatResultOf(body: OpenRouterChatResponse): ChatResult {
   return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
 }
 
+/** `invoke` with `streaming: true`: the stream's chunks merged as `concat` merges them, so the answer equals the non-streamed one. */
+export async function chatResultOfStream(chunks: AsyncIterable<ChatGenerationChunk>): Promise<ChatResult> {
+  let merged: ChatGenerationChunk | undefined;
+  for await (const chunk of chunks) merged = merged === undefined ? chunk : merged.concat(chunk);
+  // a stream always ends with its closing chunk, or raises
+  const { message, text } = merged!;
+  return { generations: [{ text, message }] };
+}
+
 /** A stream whose body ended (even with `[DONE]`) before any finish reason: never a short answer. */
 function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
   return new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", {

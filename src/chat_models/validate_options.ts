@@ -83,6 +83,7 @@ const CONSTRUCTOR_CHECKS: Readonly<Record<string, Check>> = {
   ...REQUEST_CHECKS,
   modelName: REQUEST_CHECKS.model,
   stopSequences: stop,
+  streaming: boolean,
 } satisfies Partial<Checks<ChatOpenRouterFields>>;
 
 /** A call's options: the request's, and the call-only ones (core checks none of these). */

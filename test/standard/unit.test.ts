@@ -42,8 +42,8 @@ describe("construction", () => {
     expect(standardModel({ apiKey: "test" }).apiKey).toBe("test");
   });
 
-  it("with streaming: true (a field other integrations have; ignored, not rejected)", () => {
-    expect(standardModel({ streaming: true } as Partial<ChatOpenRouterFields>)).toBeInstanceOf(ChatOpenRouter);
+  it("with streaming: true (LangChain's convention: invoke goes through the stream)", () => {
+    expect(standardModel({ streaming: true } as Partial<ChatOpenRouterFields>).streaming).toBe(true);
   });
 
   it("without any key: OpenRouterAuthError naming both ways to give one", () => {
