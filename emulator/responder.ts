@@ -59,8 +59,11 @@ export function buildAnswer(body: Record<string, unknown>, state: EmulatorState,
       : contentFor({ request, results, files, say: options.say });
   let finishReason: FinishReason = toolCalls.length > 0 ? "tool_calls" : "stop";
   let refusal: string | null = null;
-  if (toolCalls.length === 0 && (options.refuse !== undefined || /please refuse/i.test(prompt))) {
+  // the `refuse` scenario refuses whatever was asked, forced tool calls too; the prompt only a text answer
+  if (options.refuse !== undefined || (toolCalls.length === 0 && /please refuse/i.test(prompt))) {
     refusal = options.refuse ?? REFUSAL_TEXT;
+    toolCalls.length = 0;
+    finishReason = "stop";
     content = { text: "", isJson: false };
   }
   const limit = maxTokens(body);

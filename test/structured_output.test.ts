@@ -1,13 +1,14 @@
 // withStructuredOutput through real HTTP to the emulator: each method × invoke/stream × schema
 // kind, the automatic method from the model catalog, tracing metadata, and failures.
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
+import * as coreErrors from "@langchain/core/errors";
 import { AIMessage } from "@langchain/core/messages";
 import { OutputParserException } from "@langchain/core/output_parsers";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { z as z3 } from "zod/v3";
 import { refreshModelCatalog } from "../src/index.js";
-import { lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
+import { lastChatBody, modelOn, scenarioText, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
 
@@ -289,5 +290,38 @@ describe("model profile and catalog refresh", () => {
   it("refreshModelCatalog surfaces OpenRouter errors and keeps the old catalog", async () => {
     const baseURL = emulator.current.baseURLFor("status:503");
     await expect(refreshModelCatalog({ baseURL, maxRetries: 0 })).rejects.toMatchObject({ status: 503 });
+  });
+});
+
+describe("a refusal under withStructuredOutput: core's ModelRefusalError with the refusal text", () => {
+  const Joke = z.object({ setup: z.string(), punchline: z.string() });
+  const core = coreErrors as Partial<{ ModelRefusalError: { isInstance(value: unknown): boolean } }>;
+
+  it.each(["jsonSchema", "functionCalling", "jsonMode"] as const)("%s, on invoke and on stream", async (method) => {
+    const model = modelOn(emulator.current, { scenario: scenarioText("refuse", "I can't help with that request.") });
+    const structured = model.withStructuredOutput(Joke, { method });
+    const failures = [
+      await structured.invoke("Tell me a joke.").catch((caught: unknown) => caught),
+      await (async () => {
+        for await (const _ of await structured.stream("Tell me a joke.")) {
+          // read to the end
+        }
+      })().catch((caught: unknown) => caught),
+    ];
+    for (const error of failures) {
+      expect((error as Error).message).toContain("I can't help with that request.");
+      if (core.ModelRefusalError) {
+        expect(core.ModelRefusalError.isInstance(error)).toBe(true);
+        expect((error as { rawMessage?: AIMessage }).rawMessage?.additional_kwargs["refusal"]).toBe("I can't help with that request.");
+      } else {
+        expect(error).toBeInstanceOf(OutputParserException);
+      }
+    }
+  });
+
+  it("plain invoke keeps the refusal where it was, and as a v1 refusal block", async () => {
+    const answer = await modelOn(emulator.current, { scenario: scenarioText("refuse", "No.") }).invoke("Tell me a joke.");
+    expect(answer.additional_kwargs["refusal"]).toBe("No.");
+    expect(answer.contentBlocks).toContainEqual(expect.objectContaining({ type: "refusal", refusal: "No." }));
   });
 });

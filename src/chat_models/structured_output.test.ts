@@ -97,10 +97,10 @@ describe("OpenRouterStructuredOutputParser", () => {
     expect((broken as OutputParserException).llmOutput).toBe('{"title":');
   });
 
-  it("reports a refusal", async () => {
+  it("reports a refusal where the package puts it (additional_kwargs.refusal)", async () => {
     const parser = new OpenRouterStructuredOutputParser({ validate });
     const error = await parser
-      .invoke(new AIMessage({ content: "", response_metadata: { refusal: "I can't do that." } }))
+      .invoke(new AIMessage({ content: "", additional_kwargs: { refusal: "I can't do that." } }))
       .catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(/refused.*I can't do that\./);
   });

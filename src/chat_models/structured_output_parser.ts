@@ -1,6 +1,7 @@
 // The last step of withStructuredOutput: the model's answer (JSON text, or the arguments of the
 // forced tool) → a validated object. Streams yield partial objects as the JSON arrives, then the
-// validated whole. Every failure is an OutputParserException that carries the raw text.
+// validated whole. Every failure is an OutputParserException that carries the raw text, except a
+// refusal: core's ModelRefusalError (core ≥ 1.4) with the refusal text and the refused message.
 import {
   type AIMessage,
   type BaseMessage,
@@ -10,6 +11,7 @@ import {
 } from "@langchain/core/messages";
 import { BaseTransformOutputParser, OutputParserException, parseJsonMarkdown } from "@langchain/core/output_parsers";
 import type { ChatGeneration, Generation } from "@langchain/core/outputs";
+import * as coreErrors from "@langchain/core/errors";
 import { deepCompareStrict } from "@langchain/core/utils/json_schema";
 import { isRecord } from "../wire/is_record.js";
 
@@ -40,6 +42,24 @@ export function parseJsonText(text: string): unknown {
     }
   }
   throw failure;
+}
+
+// core ≥ 1.4 has ModelRefusalError (LangChain's agents and refusal middleware key on it); older
+// cores get the OutputParserException they always raised
+const { ModelRefusalError } = coreErrors as {
+  ModelRefusalError?: new (message?: string, fields?: { rawMessage?: BaseMessage }) => Error;
+};
+
+/** The refusal the model answered with instead (`message.refusal`, kept in additional_kwargs), if any. */
+function refusalOf(message: BaseMessage | undefined): string | undefined {
+  const refusal = message?.additional_kwargs["refusal"];
+  return typeof refusal === "string" && refusal !== "" ? refusal : undefined;
+}
+
+/** The error for a refusal where structured output has nothing to parse: core's ModelRefusalError where it exists. */
+function refusalError(refusal: string, message: BaseMessage | undefined): Error {
+  const text = `The model refused to answer in the requested format: ${refusal}`;
+  return ModelRefusalError ? new ModelRefusalError(text, { rawMessage: message }) : new OutputParserException(text, refusal);
 }
 
 function textOf(message: BaseMessage | undefined, fallback: string): string {
@@ -84,10 +104,8 @@ export class OpenRouterStructuredOutputParser<T> extends BaseTransformOutputPars
   protected rawOf(message: BaseMessage | undefined, text: string): { raw: string; value: unknown } {
     if (this.toolName === undefined) {
       const raw = textOf(message, text);
-      const refusal = (message?.response_metadata as Record<string, unknown> | undefined)?.["refusal"];
-      if (raw.trim() === "" && typeof refusal === "string" && refusal !== "") {
-        throw new OutputParserException(`The model refused to answer in the requested format: ${refusal}`, refusal);
-      }
+      const refusal = refusalOf(message);
+      if (raw.trim() === "" && refusal !== undefined) throw refusalError(refusal, message);
       try {
         return { raw, value: parseJsonText(raw) };
       } catch (error) {
@@ -107,6 +125,8 @@ export class OpenRouterStructuredOutputParser<T> extends BaseTransformOutputPars
         invalid.args ?? ""
       );
     }
+    const refusal = refusalOf(message);
+    if (refusal !== undefined) throw refusalError(refusal, message);
     const content = textOf(message, text);
     throw new OutputParserException(
       `The model answered without calling the "${this.toolName}" tool, so there is no structured output. ` +
