@@ -5,19 +5,26 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import * as entry from "./index.js";
 import type {
   OpenRouter,
+  OpenRouterAudioOutput,
   OpenRouterCacheControl,
+  OpenRouterDebugOptions,
   OpenRouterImageConfig,
   OpenRouterModality,
   OpenRouterPlugin,
   OpenRouterPrediction,
+  OpenRouterPromptCacheOptions,
   OpenRouterProviderPreferences,
   OpenRouterReasoningConfig,
   OpenRouterResponseFormat,
   OpenRouterRoute,
+  OpenRouterServiceTier,
+  OpenRouterStopServerToolsCondition,
   OpenRouterTool,
   OpenRouterToolChoice,
   OpenRouterTraceConfig,
+  OpenRouterVerbosity,
   OpenRouterWebSearchOptions,
+  OpenRouterXSearchFilter,
 } from "./index.js";
 // @ts-expect-error: a response shape is not a top-level export (OpenRouter.StreamChunk is)
 import type { OpenRouterStreamChunk as NotTopLevelChunk } from "./index.js";
@@ -67,6 +74,14 @@ describe("the package's exports", () => {
     expectTypeOf<entry.ChatOpenRouterCallOptions["response_format"]>().toEqualTypeOf<OpenRouterResponseFormat | undefined>();
     expectTypeOf<entry.ChatOpenRouterCallOptions["tool_choice"]>().toEqualTypeOf<OpenRouterToolChoice | string | undefined>();
     expectTypeOf<entry.ChatOpenRouterCallOptions["tools"]>().toEqualTypeOf<(OpenRouterTool | BindToolsInput)[] | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["audio"]>().toEqualTypeOf<OpenRouterAudioOutput | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["debug"]>().toEqualTypeOf<OpenRouterDebugOptions | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["promptCacheOptions"]>().toEqualTypeOf<OpenRouterPromptCacheOptions | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["serviceTier"]>().toEqualTypeOf<OpenRouterServiceTier | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["stopServerToolsWhen"]>().toEqualTypeOf<OpenRouterStopServerToolsCondition[] | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["verbosity"]>().toEqualTypeOf<OpenRouterVerbosity | undefined>();
+    expectTypeOf<entry.ChatOpenRouterFields["xSearchFilter"]>().toEqualTypeOf<OpenRouterXSearchFilter | undefined>();
+    expectTypeOf<OpenRouter.AudioOutput>().toEqualTypeOf<OpenRouterAudioOutput>();
     expectTypeOf<NotTopLevelChunk | NotTopLevelModel>().toBeAny();
   });
 

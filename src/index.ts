@@ -42,17 +42,24 @@ export {
 export { OpenRouterConnectionError, OpenRouterStreamError } from "./wire/transport_errors.js";
 // the wire types the options name; every wire shape is also in the OpenRouter namespace, unprefixed
 export type {
+  OpenRouterAudioOutput,
   OpenRouterCacheControl,
+  OpenRouterDebugOptions,
   OpenRouterImageConfig,
   OpenRouterModality,
   OpenRouterPlugin,
   OpenRouterPrediction,
+  OpenRouterPromptCacheOptions,
   OpenRouterProviderPreferences,
   OpenRouterReasoningConfig,
   OpenRouterResponseFormat,
   OpenRouterRoute,
+  OpenRouterServiceTier,
+  OpenRouterStopServerToolsCondition,
   OpenRouterTool,
   OpenRouterToolChoice,
   OpenRouterTraceConfig,
+  OpenRouterVerbosity,
   OpenRouterWebSearchOptions,
+  OpenRouterXSearchFilter,
 } from "./wire/types.js";

@@ -249,6 +249,64 @@ describe("options 0.4.11 has: sessionId, trace, transforms, prediction, appCateg
   });
 });
 
+describe("current OpenRouter request fields, typed (api.md §2.1)", () => {
+  const CURRENT: Partial<ChatOpenRouterFields> = {
+    maxCompletionTokens: 512,
+    verbosity: "low",
+    serviceTier: "flex",
+    requestMetadata: { team: "search", ticket: "T-1" },
+    debug: { echo_upstream_body: true },
+    preset: "my-preset",
+    maxToolCalls: 5,
+    stopServerToolsWhen: [{ type: "step_count_is", count: 3 }],
+    promptCacheOptions: { mode: "explicit", ttl: "1h" },
+    audio: { voice: "alloy", format: "wav" },
+    xSearchFilter: { allowed_x_handles: ["openrouter"] },
+  };
+  const WIRE = {
+    max_completion_tokens: 512,
+    verbosity: "low",
+    service_tier: "flex",
+    metadata: { team: "search", ticket: "T-1" },
+    debug: { echo_upstream_body: true },
+    preset: "my-preset",
+    max_tool_calls: 5,
+    stop_server_tools_when: [{ type: "step_count_is", count: 3 }],
+    prompt_cache_options: { mode: "explicit", ttl: "1h" },
+    audio: { voice: "alloy", format: "wav" },
+    x_search_filter: { allowed_x_handles: ["openrouter"] },
+  };
+
+  it("sends each under its wire name from the constructor, a call's over it, and none when unset", async () => {
+    const model = modelOn(emulator.current, { model: "openai/gpt-4o", ...CURRENT });
+    await model.invoke("hi");
+    expect(lastChatBody(emulator.current)).toMatchObject(WIRE);
+    await model.invoke("hi", { verbosity: "high", requestMetadata: { team: "ads" }, maxToolCalls: 1 });
+    expect(lastChatBody(emulator.current)).toMatchObject({ ...WIRE, verbosity: "high", metadata: { team: "ads" }, max_tool_calls: 1 });
+    await modelOn(emulator.current, { model: "openai/gpt-4o" }).invoke("hi");
+    const plain = lastChatBody(emulator.current);
+    for (const field of Object.keys(WIRE)) expect(plain).not.toHaveProperty(field);
+  });
+
+  it("LangChain's tracing metadata stays LangChain's: it never reaches the body", async () => {
+    await modelOn(emulator.current, { model: "openai/gpt-4o", metadata: { langsmith: "x" } }).invoke("hi", { metadata: { run: "y" } });
+    expect(lastChatBody(emulator.current)).not.toHaveProperty("metadata");
+  });
+
+  it("a preset as the model slug is sent as given", async () => {
+    await modelOn(emulator.current, { model: "@preset/my-preset" }).invoke("hi");
+    expect(lastChatBody(emulator.current)["model"]).toBe("@preset/my-preset");
+  });
+
+  it.each([
+    ["requestMetadata with a number", { requestMetadata: { n: 1 } }, /"requestMetadata" must be an object of string values/],
+    ["audio without a format", { audio: { voice: "alloy" } }, /"audio" must be an object such as \{ voice: "alloy", format: "wav" \}/],
+    ["maxCompletionTokens 0", { maxCompletionTokens: 0 }, /"maxCompletionTokens" must be an integer ≥ 1/],
+  ])("rejects %s, naming the fix", (_label, fields, message) => {
+    expect(() => new ChatOpenRouter({ model: "a/b", apiKey: CANARY_API_KEY, ...fields } as ChatOpenRouterFields)).toThrow(message);
+  });
+});
+
 describe("the model's public fields are what the next request sends", () => {
   it("reads every request option as a field", () => {
     const model = modelOn(emulator.current, { model: "openai/gpt-4o", ...EVERY_OPTION, appCategories: ["cli-agent"], streamUsage: false });

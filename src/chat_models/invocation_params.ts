@@ -38,6 +38,17 @@ export const BODY_FIELDS = [
   ["cacheControl", "cache_control"],
   ["promptCacheKey", "prompt_cache_key"],
   ["webSearchOptions", "web_search_options"],
+  ["maxCompletionTokens", "max_completion_tokens"],
+  ["verbosity", "verbosity"],
+  ["serviceTier", "service_tier"],
+  ["requestMetadata", "metadata"],
+  ["debug", "debug"],
+  ["preset", "preset"],
+  ["maxToolCalls", "max_tool_calls"],
+  ["stopServerToolsWhen", "stop_server_tools_when"],
+  ["promptCacheOptions", "prompt_cache_options"],
+  ["audio", "audio"],
+  ["xSearchFilter", "x_search_filter"],
 ] as const satisfies readonly (readonly [keyof ChatOpenRouterRequestOptions, string])[];
 
 /** Call-option tool fields, sent under their own (wire) names. */

@@ -7,19 +7,26 @@ import type {
   BindToolsInput,
 } from "@langchain/core/language_models/chat_models";
 import type {
+  OpenRouterAudioOutput,
   OpenRouterCacheControl,
+  OpenRouterDebugOptions,
   OpenRouterImageConfig,
   OpenRouterModality,
   OpenRouterPlugin,
   OpenRouterPrediction,
+  OpenRouterPromptCacheOptions,
   OpenRouterProviderPreferences,
   OpenRouterReasoningConfig,
   OpenRouterResponseFormat,
   OpenRouterRoute,
+  OpenRouterServiceTier,
+  OpenRouterStopServerToolsCondition,
   OpenRouterTool,
   OpenRouterToolChoice,
   OpenRouterTraceConfig,
+  OpenRouterVerbosity,
   OpenRouterWebSearchOptions,
+  OpenRouterXSearchFilter,
 } from "../wire/types.js";
 
 /** Options that shape the request body; each may be set on the constructor or per call. */
@@ -86,6 +93,28 @@ export interface ChatOpenRouterRequestOptions {
   promptCacheKey?: string;
   /** Native provider web search (`web_search_options`), e.g. `{ search_context_size: "high" }`. */
   webSearchOptions?: OpenRouterWebSearchOptions;
+  /** Most tokens to generate (`max_completion_tokens`, the current name of `max_tokens`). */
+  maxCompletionTokens?: number;
+  /** How long the answer runs: `"low"`, `"medium"` (the default), `"high"`… (`verbosity`). */
+  verbosity?: OpenRouterVerbosity;
+  /** The tier to serve at: `"auto"`, `"default"`, `"flex"`, `"priority"`… (`service_tier`; the answer's tier is in `response_metadata.service_tier`). */
+  serviceTier?: OpenRouterServiceTier;
+  /** OpenRouter's request metadata (`metadata`: ≤16 string pairs), shown in its logs; not LangChain's tracing `metadata`. */
+  requestMetadata?: Record<string, string>;
+  /** `{ echo_upstream_body: true }` (`debug`, streams only): the body OpenRouter sent upstream, in `response_metadata.debug`. Not for production. */
+  debug?: OpenRouterDebugOptions;
+  /** A preset's slug (`preset`); `model: "@preset/slug"` works too. */
+  preset?: string;
+  /** The server-tool loop's budget (`max_tool_calls`, ≤30). */
+  maxToolCalls?: number;
+  /** When the server-tool loop stops (`stop_server_tools_when`), e.g. `[{ type: "step_count_is", count: 3 }]`. */
+  stopServerToolsWhen?: OpenRouterStopServerToolsCondition[];
+  /** Explicit prompt caching for OpenAI GPT-5.6+ (`prompt_cache_options`), e.g. `{ mode: "explicit", ttl: "1h" }`. */
+  promptCacheOptions?: OpenRouterPromptCacheOptions;
+  /** Audio output (`audio`), with `modalities: ["text", "audio"]`: `{ voice: "alloy", format: "wav" }`. OpenRouter streams audio only. */
+  audio?: OpenRouterAudioOutput;
+  /** xAI's search filter with web search (`x_search_filter`). */
+  xSearchFilter?: OpenRouterXSearchFilter;
   /** Stream usage: ask for `stream_options.include_usage`. @default true */
   streamUsage?: boolean;
   /** Extra body fields merged last, for anything OpenRouter adds before this package does. */

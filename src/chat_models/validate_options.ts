@@ -74,6 +74,26 @@ const REQUEST_CHECKS: Checks<ChatOpenRouterRequestOptions> = {
   cacheControl,
   promptCacheKey: string,
   webSearchOptions: object,
+  maxCompletionTokens: integer(1),
+  verbosity: string,
+  serviceTier: string,
+  requestMetadata: (value) =>
+    isRecord(value) && Object.values(value).every((item) => typeof item === "string")
+      ? undefined
+      : 'an object of string values (at most 16), e.g. { team: "search" }',
+  debug: object,
+  preset: string,
+  maxToolCalls: integer(1),
+  stopServerToolsWhen: (value) =>
+    Array.isArray(value) && value.every((item) => isRecord(item) && typeof item["type"] === "string")
+      ? undefined
+      : 'an array of conditions with a type, e.g. [{ type: "step_count_is", count: 3 }]',
+  promptCacheOptions: (value) => (isRecord(value) && typeof value["mode"] === "string" ? undefined : 'an object such as { mode: "explicit", ttl: "1h" }'),
+  audio: (value) =>
+    isRecord(value) && typeof value["voice"] === "string" && typeof value["format"] === "string"
+      ? undefined
+      : 'an object such as { voice: "alloy", format: "wav" }',
+  xSearchFilter: object,
   streamUsage: boolean,
   modelKwargs: object,
 };

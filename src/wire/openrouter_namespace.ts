@@ -129,6 +129,13 @@ export type ChatError = OpenRouterErrorBody;
 // this package's wire types, without the OpenRouter prefix
 export type {
   OpenRouterAnnotation as Annotation,
+  OpenRouterAudioOutput as AudioOutput,
+  OpenRouterDebugOptions as DebugOptions,
+  OpenRouterPromptCacheOptions as PromptCacheOptions,
+  OpenRouterServiceTier as ServiceTier,
+  OpenRouterStopServerToolsCondition as StopServerToolsCondition,
+  OpenRouterVerbosity as Verbosity,
+  OpenRouterXSearchFilter as XSearchFilter,
   OpenRouterCacheControl as CacheControl,
   OpenRouterChatRequest as ChatRequest,
   OpenRouterContentPart as ContentPart,

@@ -294,6 +294,47 @@ export type OpenRouterResponseFormat =
   | { type: string; [key: string]: unknown };
 
 /** The body of `POST /chat/completions`. */
+/** How long the answer runs (`verbosity`, api.md §2.1); Anthropic maps it to `output_config.effort`. */
+export type OpenRouterVerbosity = OpenString<"low" | "medium" | "high" | "xhigh" | "max">;
+
+/** The tier to serve at (`service_tier`); `fast` is an alias of `priority`. Echoed on the answer. */
+export type OpenRouterServiceTier = OpenString<"auto" | "default" | "fast" | "flex" | "priority" | "scale">;
+
+/** `debug` (streaming only): the first chunk then carries `debug.echo_upstream_body`. */
+export interface OpenRouterDebugOptions {
+  echo_upstream_body?: boolean;
+  [key: string]: unknown;
+}
+
+/** One condition of `stop_server_tools_when`, e.g. `{ type: "step_count_is", count: 3 }` (open: sent as given). */
+export interface OpenRouterStopServerToolsCondition {
+  type: OpenString<"step_count_is" | "has_tool_call" | "max_tokens_used" | "max_cost" | "finish_reason_is">;
+  [key: string]: unknown;
+}
+
+/** `prompt_cache_options` (OpenAI GPT-5.6+): explicit caching with an optional TTL. */
+export interface OpenRouterPromptCacheOptions {
+  mode: OpenString<"explicit">;
+  ttl?: string | null;
+}
+
+/** `audio` output: a voice (`alloy`, `echo`, `nova`, …) and a format (`wav`, `mp3`, `flac`, `opus`, `pcm16`). Streams only. */
+export interface OpenRouterAudioOutput {
+  voice: string;
+  format: OpenString<"wav" | "mp3" | "flac" | "opus" | "pcm16">;
+}
+
+/** xAI's search filter (`x_search_filter`), with web search. */
+export interface OpenRouterXSearchFilter {
+  allowed_x_handles?: string[];
+  excluded_x_handles?: string[];
+  from_date?: string;
+  to_date?: string;
+  enable_image_understanding?: boolean;
+  enable_video_understanding?: boolean;
+  [key: string]: unknown;
+}
+
 export interface OpenRouterChatRequest {
   model?: string;
   models?: string[];
@@ -329,6 +370,18 @@ export interface OpenRouterChatRequest {
   cache_control?: OpenRouterCacheControl;
   prompt_cache_key?: string;
   web_search_options?: OpenRouterWebSearchOptions;
+  max_completion_tokens?: number;
+  verbosity?: OpenRouterVerbosity;
+  service_tier?: OpenRouterServiceTier;
+  /** OpenRouter's request metadata: ≤16 string pairs (key ≤64, value ≤512 characters). */
+  metadata?: Record<string, string>;
+  debug?: OpenRouterDebugOptions;
+  preset?: string;
+  max_tool_calls?: number;
+  stop_server_tools_when?: OpenRouterStopServerToolsCondition[];
+  prompt_cache_options?: OpenRouterPromptCacheOptions;
+  audio?: OpenRouterAudioOutput;
+  x_search_filter?: OpenRouterXSearchFilter;
   tools?: OpenRouterTool[];
   tool_choice?: OpenRouterToolChoice;
   parallel_tool_calls?: boolean;
