@@ -44,4 +44,6 @@ export interface Answer {
   /** `top_logprobs` count when the request set `logprobs: true`, else null. */
   logprobs: number | null;
   usage: Record<string, JsonValue>;
+  /** The routing decision, when the request sent `X-OpenRouter-Metadata: enabled` (api.md §3.1); on the body and the usage chunk. */
+  openrouterMetadata?: Record<string, JsonValue>;
 }

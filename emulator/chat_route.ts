@@ -9,7 +9,7 @@ import { answerStream, DONE, errorFrame, PROCESSING } from "./render_sse.js";
 import { buildAnswer } from "./responder.js";
 import type { Answer } from "./answer.js";
 import type { Action, Plan } from "./scenarios.js";
-import { isRecord } from "./schema_values.js";
+import { isRecord, type JsonValue } from "./schema_values.js";
 
 /** The frames a stream sends under `action`, and whether the socket is destroyed after them. */
 function streamFrames(answer: Answer, action: Action, plan: Plan): { frames: string[]; destroyAtEnd: boolean } {
@@ -28,6 +28,35 @@ function streamFrames(answer: Answer, action: Action, plan: Plan): { frames: str
   }
 }
 
+/** The routing decision OpenRouter reports with `X-OpenRouter-Metadata: enabled` (api.md §3.1): direct, one endpoint. */
+function routerMetadataOf(answer: Answer): Record<string, JsonValue> {
+  return {
+    requested: answer.model,
+    strategy: "direct",
+    attempt: 1,
+    is_byok: false,
+    endpoints: { total: 1, available: [{ provider: answer.provider, model: answer.model, selected: true }] },
+  };
+}
+
+/**
+ * OpenRouter's response cache (api.md §1.1, §1.2): with `X-OpenRouter-Cache: true`, the first answer
+ * to a body is a MISS, a repeat within the TTL a HIT with its age; `X-OpenRouter-Cache-Clear` starts over.
+ * (The emulator answers a HIT afresh, with the same words: its answers are deterministic.)
+ */
+function responseCacheHeaders({ recorded, state }: RouteContext): Record<string, string> {
+  if (recorded.headers["x-openrouter-cache"] !== "true") return {};
+  const key = recorded.rawBody;
+  const ttlSeconds = Number(recorded.headers["x-openrouter-cache-ttl"] ?? 300);
+  const now = Date.now();
+  const entry = recorded.headers["x-openrouter-cache-clear"] === "true" ? undefined : state.responseCache.get(key);
+  if (entry && now - entry.at < entry.ttlSeconds * 1000) {
+    return { "X-OpenRouter-Cache-Status": "HIT", "X-OpenRouter-Cache-Age": String(Math.floor((now - entry.at) / 1000)), "X-OpenRouter-Cache-TTL": String(entry.ttlSeconds) };
+  }
+  state.responseCache.set(key, { at: now, ttlSeconds });
+  return { "X-OpenRouter-Cache-Status": "MISS", "X-OpenRouter-Cache-TTL": String(ttlSeconds) };
+}
+
 export async function chatCompletions(ctx: RouteContext): Promise<void> {
   const { res, recorded, plan, signal, state } = ctx;
   const action = plan.action;
@@ -40,8 +69,9 @@ export async function chatCompletions(ctx: RouteContext): Promise<void> {
   }
 
   const answer = buildAnswer(body, state, plan.answer);
+  if (/^enabled$/i.test(recorded.headers["x-openrouter-metadata"] ?? "")) answer.openrouterMetadata = routerMetadataOf(answer);
   recordGeneration(state, answer, recorded);
-  const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...plan.headers };
+  const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...responseCacheHeaders(ctx), ...plan.headers };
   if (!stream) return sendJsonBody(ctx, 200, JSON.stringify(answerJson(answer)), headers, JSON_PADDING);
 
   writeHead(res, 200, { ...SSE_HEADERS, ...headers });

@@ -49,7 +49,7 @@ export interface Route {
 
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "X-Generation-Id, X-Provider-Name, request-id",
+  "Access-Control-Expose-Headers": "X-Generation-Id, X-Provider-Name, request-id, X-OpenRouter-Cache-Status, X-OpenRouter-Cache-Age, X-OpenRouter-Cache-TTL",
 };
 
 export const SSE_HEADERS: Record<string, string> = {

@@ -43,5 +43,6 @@ export function answerJson(a: Answer): Record<string, JsonValue> {
     ],
     system_fingerprint: null,
     usage: a.usage,
+    ...(a.openrouterMetadata ? { openrouter_metadata: a.openrouterMetadata } : {}),
   };
 }

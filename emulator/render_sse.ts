@@ -143,7 +143,7 @@ export function answerStream(a: Answer): StreamFrames {
   if (a.images.length > 0) finishDelta["images"] = a.images.map((url, index) => ({ type: "image_url", image_url: { url }, index }));
   const tail = [
     chunkFrame(a, finishDelta, {}, [a.finishReason, a.nativeFinishReason]),
-    chunkFrame(a, base({}), { usage: a.usage }),
+    chunkFrame(a, base({}), { usage: a.usage, ...(a.openrouterMetadata ? { openrouter_metadata: a.openrouterMetadata } : {}) }),
     DONE,
   ];
   return { head, body, tail };

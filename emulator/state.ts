@@ -10,14 +10,17 @@ export interface EmulatorState {
   generations: Map<string, GenerationRecord>;
   /** `GET /generation` lookups per id (the transient 404 right after a generation). */
   generationLookups: Map<string, number>;
+  /** OpenRouter's response cache (`X-OpenRouter-Cache: true`): when each request body was first answered, and its TTL. */
+  responseCache: Map<string, { at: number; ttlSeconds: number }>;
 }
 
 export function createState(): EmulatorState {
-  return { seq: 0, promptCache: new Set(), generations: new Map(), generationLookups: new Map() };
+  return { seq: 0, promptCache: new Set(), generations: new Map(), generationLookups: new Map(), responseCache: new Map() };
 }
 
 export function clearState(state: EmulatorState): void {
   state.promptCache.clear();
   state.generations.clear();
   state.generationLookups.clear();
+  state.responseCache.clear();
 }

@@ -1,9 +1,11 @@
+import type { AIMessageChunk } from "@langchain/core/messages";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterAuthError, OpenRouterTimeoutError } from "../src/index.js";
 import { CANARY_API_KEY, lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
 import { FastRetryChatOpenRouter } from "./reliability/helpers/fast_retry_model.js";
+import { fromWireMetadata, headerFactsOf } from "../src/convert/from_wire_metadata.js";
 
 const emulator = useEmulator();
 
@@ -304,6 +306,63 @@ describe("current OpenRouter request fields, typed (api.md §2.1)", () => {
     ["maxCompletionTokens 0", { maxCompletionTokens: 0 }, /"maxCompletionTokens" must be an integer ≥ 1/],
   ])("rejects %s, naming the fix", (_label, fields, message) => {
     expect(() => new ChatOpenRouter({ model: "a/b", apiKey: CANARY_API_KEY, ...fields } as ChatOpenRouterFields)).toThrow(message);
+  });
+});
+
+describe("header features: router metadata, the response cache, attribution from the environment", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const lastHeaders = () => emulator.current.chatRequests().at(-1)!.headers;
+  const streamed = async (model: ChatOpenRouter, input: string) => {
+    let merged: AIMessageChunk | undefined;
+    for await (const chunk of await model.stream(input)) merged = merged === undefined ? chunk : merged.concat(chunk);
+    return merged!;
+  };
+
+  it("routerMetadata: true asks for the routing decision, which comes back in response_metadata on invoke and stream", async () => {
+    const model = modelOn(emulator.current, { routerMetadata: true });
+    const invoked = await model.invoke("hi");
+    expect(lastHeaders()["x-openrouter-metadata"]).toBe("enabled");
+    expect(invoked.response_metadata["openrouter_metadata"]).toMatchObject({ strategy: "direct", endpoints: { total: 1 } });
+    const chunk = await streamed(model, "hi");
+    expect(chunk.response_metadata["openrouter_metadata"]).toEqual(invoked.response_metadata["openrouter_metadata"]);
+    await modelOn(emulator.current).invoke("hi");
+    expect(lastHeaders()).not.toHaveProperty("x-openrouter-metadata");
+  });
+
+  it("responseCache sends OpenRouter's cache headers; the answer's cache status and age land in response_metadata", async () => {
+    const model = modelOn(emulator.current, { responseCache: { ttl: 60 } });
+    const first = await model.invoke("Tell me a joke.");
+    expect(lastHeaders()).toMatchObject({ "x-openrouter-cache": "true", "x-openrouter-cache-ttl": "60" });
+    expect(first.response_metadata).toMatchObject({ cache_status: "MISS", cache_ttl: 60 });
+    const second = await model.invoke("Tell me a joke.");
+    expect(second.response_metadata).toMatchObject({ cache_status: "HIT", cache_age: expect.any(Number) });
+    const cleared = await model.invoke("Tell me a joke.", { responseCache: { ttl: 60, clear: true } });
+    expect(lastHeaders()["x-openrouter-cache-clear"]).toBe("true");
+    expect(cleared.response_metadata["cache_status"]).toBe("MISS");
+    const chunk = await streamed(model, "Tell me a joke.");
+    expect(chunk.response_metadata["cache_status"]).toBe("MISS");
+    expect((await streamed(model, "Tell me a joke.")).response_metadata["cache_status"]).toBe("HIT");
+  });
+
+  it("the generation id and provider headers reach response_metadata where they add to the body's id and provider", async () => {
+    const answer = await modelOn(emulator.current).invoke("hi");
+    // the emulator's headers repeat the body: nothing doubled
+    expect(answer.response_metadata).not.toHaveProperty("generation_id");
+    expect(answer.response_metadata).not.toHaveProperty("provider_name");
+    const headers = headerFactsOf(new Headers({ "X-Generation-Id": "gen-2", "X-Provider-Name": "Groq", "X-OpenRouter-Cache-Age": "12" }));
+    expect(fromWireMetadata({ id: "gen-1", provider: "OpenAI", headers })).toMatchObject({ generation_id: "gen-2", provider_name: "Groq", cache_age: 12 });
+    expect(fromWireMetadata({ headers })).toMatchObject({ generation_id: "gen-2", provider_name: "Groq" });
+  });
+
+  it("takes the app's URL and title from OPENROUTER_APP_URL and OPENROUTER_APP_TITLE, the options over them", async () => {
+    vi.stubEnv("OPENROUTER_APP_URL", "https://myapp.example");
+    vi.stubEnv("OPENROUTER_APP_TITLE", "My App");
+    const model = modelOn(emulator.current);
+    expect(model).toMatchObject({ siteUrl: "https://myapp.example", siteName: "My App" });
+    await model.invoke("hi");
+    expect(lastHeaders()).toMatchObject({ "http-referer": "https://myapp.example", "x-openrouter-title": "My App" });
+    await modelOn(emulator.current, { siteName: "" }).invoke("hi");
+    expect(lastHeaders()).not.toHaveProperty("x-openrouter-title");
   });
 });
 

@@ -11,12 +11,12 @@ import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
-import { createConnection, DEFAULT_SITE_NAME, DEFAULT_SITE_URL } from "../wire/connection.js";
+import { attributionOf, createConnection } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
-import { type OpenRouterConnection, type RequestOptions, requestJson, requestStream } from "../wire/send_request.js";
-import type { OpenRouterChatRequest, OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
+import { type OpenRouterConnection, type OpenRouterStream, type RequestOptions, requestJson, requestStream } from "../wire/send_request.js";
+import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { ChatOpenRouterBinding } from "./chat_openrouter_binding.js";
-import { BODY_FIELDS, invocationParams } from "./invocation_params.js";
+import { BODY_FIELDS, HEADER_OPTIONS, invocationParams, requestHeaders } from "./invocation_params.js";
 import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
@@ -35,9 +35,9 @@ const MISSING_KEY = "ChatOpenRouter needs an API key: pass { apiKey } or set OPE
 // the fields were resolved against the environment once, at construction
 const noEnvironment = (): undefined => undefined;
 
-/** A call's POST to /chat/completions. */
-function chatRequest(body: OpenRouterChatRequest, options: ChatOpenRouterCallOptions): RequestOptions {
-  return { path: "/chat/completions", body, signal: options.signal, headers: options.headers };
+/** A call's POST to /chat/completions: the body, the header options' headers, then the call's own headers. */
+function chatRequest(model: ChatOpenRouter, body: OpenRouterChatRequest, options: ChatOpenRouterCallOptions): RequestOptions {
+  return { path: "/chat/completions", body, signal: options.signal, headers: { ...requestHeaders(model, options), ...options.headers } };
 }
 
 /**
@@ -106,7 +106,8 @@ export class ChatOpenRouter
     registerBlockTranslator();
     const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
     if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
-    Object.assign(this, Object.fromEntries(BODY_FIELDS.map(([option]) => [option, fields[option]])));
+    const options = [...BODY_FIELDS.map(([option]) => option), ...HEADER_OPTIONS];
+    Object.assign(this, Object.fromEntries(options.map((option) => [option, fields[option]])));
     this.model = model;
     this.stop = fields.stop ?? fields.stopSequences;
     // an empty variable counts as unset, as OPENROUTER_BASE_URL does
@@ -116,8 +117,7 @@ export class ChatOpenRouter
     this.modelKwargs = fields.modelKwargs;
     this.apiKey = connection.apiKey;
     this.baseURL = connection.baseURL;
-    this.siteUrl = fields.siteUrl ?? DEFAULT_SITE_URL;
-    this.siteName = fields.siteName ?? DEFAULT_SITE_NAME;
+    ({ siteUrl: this.siteUrl, siteName: this.siteName } = attributionOf(fields, getEnvironmentVariable));
     this.appCategories = fields.appCategories;
     this.maxRetries = connection.maxRetries;
     this.timeout = fields.timeout;
@@ -252,15 +252,16 @@ export class ChatOpenRouter
 
   override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
     if (this.streaming) return chatResultOfStream(this._streamResponseChunks(messages, options, runManager));
-    const request = chatRequest(this.requestBody(messages, options), options);
-    return chatResultOf((await requestJson<OpenRouterChatResponse>(this.connectionFor(options), request)).body);
+    const request = chatRequest(this, this.requestBody(messages, options), options);
+    const { body, headers } = await requestJson<OpenRouterChatResponse>(this.connectionFor(options), request);
+    return chatResultOf(body, headers);
   }
 
   /** Sends the streamed request; the chunks it yields are read once, by whichever path asked. */
-  protected async openStream(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<AsyncGenerator<OpenRouterStreamChunk>> {
+  protected async openStream(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<OpenRouterStream> {
     const body: OpenRouterChatRequest = { ...this.requestBody(messages, options), stream: true };
     if (options.streamUsage ?? this.streamUsage) body.stream_options = { include_usage: true };
-    return (await requestStream(this.connectionFor(options), chatRequest(body, options))).chunks;
+    return requestStream(this.connectionFor(options), chatRequest(this, body, options));
   }
 
   override async *_streamResponseChunks(

@@ -92,3 +92,25 @@ export function invocationParams(
   if (call.modelKwargs) Object.assign(body, call.modelKwargs);
   return body as Omit<OpenRouterChatRequest, "messages">;
 }
+
+/** Request options sent as headers rather than body fields (api.md §1.1). */
+export const HEADER_OPTIONS = ["routerMetadata", "responseCache"] as const satisfies readonly (keyof ChatOpenRouterRequestOptions)[];
+
+/** The headers the header options ask for, the call's over the model's; none for an option left unset. */
+export function requestHeaders(
+  fields: Partial<ChatOpenRouterRequestOptions>,
+  call: Partial<ChatOpenRouterCallOptions> = {}
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const routerMetadata = call.routerMetadata ?? fields.routerMetadata;
+  if (routerMetadata !== undefined) headers["X-OpenRouter-Metadata"] = routerMetadata ? "enabled" : "disabled";
+  const cache = call.responseCache ?? fields.responseCache;
+  if (cache !== undefined) {
+    headers["X-OpenRouter-Cache"] = cache === false ? "false" : "true";
+    if (typeof cache === "object") {
+      if (cache.ttl !== undefined) headers["X-OpenRouter-Cache-TTL"] = String(cache.ttl);
+      if (cache.clear) headers["X-OpenRouter-Cache-Clear"] = "true";
+    }
+  }
+  return headers;
+}

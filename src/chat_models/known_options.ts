@@ -4,11 +4,11 @@
 import type { BaseChatModelCallOptions, BaseChatModelParams } from "@langchain/core/language_models/chat_models";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { ToolRuntime } from "@langchain/core/tools";
-import { BODY_FIELDS } from "./invocation_params.js";
+import { BODY_FIELDS, HEADER_OPTIONS } from "./invocation_params.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields } from "./options.js";
 
 /** Request options: constructor and call alike. */
-const REQUEST_OPTIONS = [...BODY_FIELDS.map(([option]) => option), "streamUsage", "modelKwargs"] as const;
+const REQUEST_OPTIONS = [...BODY_FIELDS.map(([option]) => option), ...HEADER_OPTIONS, "streamUsage", "modelKwargs"] as const;
 
 /** Ours, constructor only: aliases and the connection. */
 const CONSTRUCTOR_ONLY = [

@@ -115,6 +115,14 @@ export interface ChatOpenRouterRequestOptions {
   audio?: OpenRouterAudioOutput;
   /** xAI's search filter with web search (`x_search_filter`). */
   xSearchFilter?: OpenRouterXSearchFilter;
+  /** Ask for the routing decision (`X-OpenRouter-Metadata: enabled`): it comes back as `response_metadata.openrouter_metadata`. */
+  routerMetadata?: boolean;
+  /**
+   * OpenRouter's response cache (`X-OpenRouter-Cache`, not provider prompt caching): `true`, or
+   * `{ ttl: seconds (1–86400, default 300), clear: true }`. The answer says `response_metadata.cache_status`
+   * (`"HIT"` / `"MISS"`) and `cache_age`.
+   */
+  responseCache?: boolean | { ttl?: number; clear?: boolean };
   /** Stream usage: ask for `stream_options.include_usage`. @default true */
   streamUsage?: boolean;
   /** Extra body fields merged last, for anything OpenRouter adds before this package does. */

@@ -8,15 +8,16 @@ import { AIMessageChunk } from "@langchain/core/messages";
 import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
 import { closingChunkFields, fromWireChunk, newChunkState } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
-import type { CompletionFacts } from "../convert/from_wire_metadata.js";
+import { type CompletionFacts, headerFactsOf } from "../convert/from_wire_metadata.js";
 import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_events.js";
 import { OpenRouterProviderError } from "../wire/errors.js";
 import { OpenRouterStreamError } from "../wire/transport_errors.js";
-import type { OpenRouterChatResponse, OpenRouterStreamChunk } from "../wire/types.js";
+import type { OpenRouterStream } from "../wire/send_request.js";
+import type { OpenRouterChatResponse } from "../wire/types.js";
 import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
 
 /** `invoke`: the answer of a 200 body (an error inside it was already raised by the transport, as its status' class). */
-export function chatResultOf(body: OpenRouterChatResponse): ChatResult {
+export function chatResultOf(body: OpenRouterChatResponse, headers?: Headers): ChatResult {
   const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
   if (typeof choice !== "object" || choice === null) {
     throw new OpenRouterProviderError("OpenRouter answered 200 without a choice: the body has no `choices[0]` object, so there is no answer.", {
@@ -24,7 +25,7 @@ export function chatResultOf(body: OpenRouterChatResponse): ChatResult {
       raw: body,
     });
   }
-  const message = fromWireMessage(body);
+  const message = fromWireMessage(body, headerFactsOf(headers));
   // no llmOutput: core would copy it into response_metadata, and invoke must equal concat(stream)
   return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
 }
@@ -48,10 +49,11 @@ function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
 
 /** `stream()`: one generation chunk per delta that carries anything, then one closing chunk with every fact. */
 export async function* generationChunks(
-  chunks: AsyncIterable<OpenRouterStreamChunk>,
+  { headers, chunks }: OpenRouterStream,
   runManager: CallbackManagerForLLMRun | undefined
 ): AsyncGenerator<ChatGenerationChunk> {
   const state = newChunkState();
+  state.facts.headers = headerFactsOf(headers);
   for await (const chunk of chunks) {
     const fields = fromWireChunk(chunk, state);
     if (!fields) continue;
@@ -74,10 +76,11 @@ export async function* generationChunks(
 
 /** `streamEvents()` without a version: content-block events straight from the wire deltas, no message chunk per delta. */
 export async function* modelEvents(
-  chunks: AsyncIterable<OpenRouterStreamChunk>,
+  { headers, chunks }: OpenRouterStream,
   runManager: CallbackManagerForLLMRun | undefined
 ): AsyncGenerator<ChatModelStreamEvent> {
   const state = newEventState();
+  state.facts.headers = headerFactsOf(headers);
   for await (const chunk of chunks) {
     const events = chunkEvents(chunk, state);
     for (let i = 0; i < events.length; i++) {

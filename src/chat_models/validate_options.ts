@@ -94,6 +94,15 @@ const REQUEST_CHECKS: Checks<ChatOpenRouterRequestOptions> = {
       ? undefined
       : 'an object such as { voice: "alloy", format: "wav" }',
   xSearchFilter: object,
+  routerMetadata: boolean,
+  responseCache: (value) => {
+    if (typeof value === "boolean") return undefined;
+    const ok =
+      isRecord(value) &&
+      (value["ttl"] === undefined || (Number.isInteger(value["ttl"]) && (value["ttl"] as number) >= 1 && (value["ttl"] as number) <= 86_400)) &&
+      (value["clear"] === undefined || typeof value["clear"] === "boolean");
+    return ok ? undefined : "true, false, or { ttl: seconds from 1 to 86400, clear: true }";
+  },
   streamUsage: boolean,
   modelKwargs: object,
 };

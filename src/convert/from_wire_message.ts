@@ -20,7 +20,8 @@ export function extraFieldsOf(message: OpenRouterResponseMessage): Record<string
   return extra;
 }
 
-export function fromWireMessage(body: OpenRouterChatResponse): AIMessage {
+/** A 200 body → the AIMessage; `headers` from `headerFactsOf` (the response cache's status, the generation id). */
+export function fromWireMessage(body: OpenRouterChatResponse, headers?: Record<string, string>): AIMessage {
   const message = body.choices?.[0]?.message ?? {};
   const { tool_calls, invalid_tool_calls } = fromWireToolCalls(message.tool_calls, body.id);
   return new AIMessage({
@@ -30,6 +31,6 @@ export function fromWireMessage(body: OpenRouterChatResponse): AIMessage {
     invalid_tool_calls,
     additional_kwargs: extraFieldsOf(message),
     usage_metadata: fromWireUsage(body.usage),
-    response_metadata: fromWireMetadata(factsOfResponse(body)),
+    response_metadata: fromWireMetadata(factsOfResponse(body, headers)),
   });
 }

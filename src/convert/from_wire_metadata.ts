@@ -17,6 +17,30 @@ export interface CompletionFacts {
   logprobs?: OpenRouterLogprobs | null;
   openrouter_metadata?: Record<string, unknown> | null;
   debug?: Record<string, unknown> | null;
+  /** The answer's OpenRouter response headers (lower-cased), from {@link headerFactsOf}. */
+  headers?: Record<string, string>;
+}
+
+// response header → response_metadata key: the response cache's answer (api.md §1.2), and the
+// generation id and serving provider OpenRouter also sends as headers (kept where the body lacks them
+// or says otherwise)
+const HEADER_FACTS: readonly (readonly [header: string, key: string, numeric?: boolean])[] = [
+  ["x-openrouter-cache-status", "cache_status"],
+  ["x-openrouter-cache-age", "cache_age", true],
+  ["x-openrouter-cache-ttl", "cache_ttl", true],
+  ["x-openrouter-cache-source-id", "cache_source_id"],
+  ["x-generation-id", "generation_id"],
+  ["x-provider-name", "provider_name"],
+];
+
+/** The OpenRouter headers of an answer worth keeping, or undefined when it sent none. */
+export function headerFactsOf(headers: Headers | undefined): Record<string, string> | undefined {
+  let facts: Record<string, string> | undefined;
+  for (const [header] of HEADER_FACTS) {
+    const value = headers?.get(header);
+    if (value) (facts ??= {})[header] = value;
+  }
+  return facts;
 }
 
 /** Only the keys OpenRouter sent: an absent fact is left out, never `undefined` or `null`. */
@@ -38,13 +62,23 @@ export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown
   if (facts.logprobs != null) metadata["logprobs"] = facts.logprobs;
   if (facts.openrouter_metadata != null) metadata["openrouter_metadata"] = facts.openrouter_metadata;
   if (facts.debug != null) metadata["debug"] = facts.debug;
+  if (facts.headers !== undefined) {
+    for (const [header, key, numeric] of HEADER_FACTS) {
+      const value = facts.headers[header];
+      // the generation id and provider headers say what the body says, mostly: kept when they add something
+      if (value === undefined || (key === "generation_id" && value === facts.id) || (key === "provider_name" && value === facts.provider)) continue;
+      const number = numeric ? Number(value) : Number.NaN;
+      metadata[key] = Number.isFinite(number) ? number : value;
+    }
+  }
   return metadata;
 }
 
-/** The facts of a non-streamed response. */
-export function factsOfResponse(body: OpenRouterChatResponse): CompletionFacts {
+/** The facts of a non-streamed response, with its headers' (see {@link headerFactsOf}). */
+export function factsOfResponse(body: OpenRouterChatResponse, headers?: Record<string, string>): CompletionFacts {
   const choice = body.choices?.[0];
   return {
+    headers,
     id: body.id,
     model: body.model,
     provider: body.provider,

@@ -16,9 +16,9 @@ export interface OpenRouterConnectionOptions {
   apiKey?: string;
   /** API base URL. @default process.env.OPENROUTER_BASE_URL ?? "https://openrouter.ai/api/v1" */
   baseURL?: string;
-  /** Your app's URL, sent as `HTTP-Referer` for attribution on OpenRouter's rankings; `""` sends none. @default "https://docs.langchain.com" */
+  /** Your app's URL, sent as `HTTP-Referer` for attribution on OpenRouter's rankings; `""` sends none. @default process.env.OPENROUTER_APP_URL ?? "https://docs.langchain.com" */
   siteUrl?: string;
-  /** Your app's name, sent as `X-OpenRouter-Title` and legacy `X-Title`; `""` sends none. @default "LangChain" */
+  /** Your app's name, sent as `X-OpenRouter-Title` and legacy `X-Title`; `""` sends none. @default process.env.OPENROUTER_APP_TITLE ?? "LangChain" */
   siteName?: string;
   /** Marketplace categories for attribution, e.g. `["cli-agent", "programming-app"]`, sent comma-joined as `X-OpenRouter-Categories` (OpenRouter drops unknown ones). */
   appCategories?: string[];
@@ -94,6 +94,21 @@ export interface ConnectionTuning {
   retryBaseDelayMs?: number;
 }
 
+/**
+ * The app named in the attribution headers: the options, else `OPENROUTER_APP_URL` /
+ * `OPENROUTER_APP_TITLE` (as the Python package reads them; an empty variable counts as unset),
+ * else LangChain's. An empty option sends none.
+ */
+export function attributionOf(
+  options: Pick<OpenRouterConnectionOptions, "siteUrl" | "siteName">,
+  env: (name: string) => string | undefined
+): { siteUrl: string; siteName: string } {
+  return {
+    siteUrl: options.siteUrl ?? (env("OPENROUTER_APP_URL") || undefined) ?? DEFAULT_SITE_URL,
+    siteName: options.siteName ?? (env("OPENROUTER_APP_TITLE") || undefined) ?? DEFAULT_SITE_NAME,
+  };
+}
+
 /** The names of the connection options, as every client's option tables leave them to {@link createConnection}. */
 export const CONNECTION_OPTION_NAMES = Object.keys(CHECKS) as readonly (keyof OpenRouterConnectionOptions)[];
 
@@ -115,8 +130,7 @@ export function createConnection(
   const headers: Record<string, string> = {};
   // LangChain's attribution unless the user names their app (as @langchain/openrouter 0.4 does);
   // an empty string sends none. The title goes under OpenRouter's current name and the legacy one.
-  const siteUrl = options.siteUrl ?? DEFAULT_SITE_URL;
-  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  const { siteUrl, siteName } = attributionOf(options, env);
   if (siteUrl) headers["HTTP-Referer"] = siteUrl;
   if (siteName) {
     headers["X-OpenRouter-Title"] = siteName;
