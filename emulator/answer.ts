@@ -44,6 +44,8 @@ export interface Answer {
   /** `top_logprobs` count when the request set `logprobs: true`, else null. */
   logprobs: number | null;
   usage: Record<string, JsonValue>;
+  /** Audio output (`modalities` with "audio", streams only): the whole clip base64, its transcript, and id. */
+  audio?: { id: string; data: string; transcript: string; expiresAt: number };
   /** The routing decision, when the request sent `X-OpenRouter-Metadata: enabled` (api.md §3.1); on the body and the usage chunk. */
   openrouterMetadata?: Record<string, JsonValue>;
 }

@@ -64,6 +64,10 @@ export async function chatCompletions(ctx: RouteContext): Promise<void> {
   const body = recorded.body;
   if (!isRecord(body)) return sendError(res, 400, "Invalid JSON in request body");
   const stream = body["stream"] === true;
+  // OpenRouter answers audio only as a stream (api.md §2.1 `audio`)
+  if (!stream && Array.isArray(body["modalities"]) && body["modalities"].includes("audio")) {
+    return sendError(res, 400, "Audio output requires stream: true");
+  }
   if (!stream && (action.kind === "error-in-200" || action.kind === "mid-stream-error")) {
     return replayFixture(ctx, "error-in-200-nonstreaming-choice.docs-example.json");
   }

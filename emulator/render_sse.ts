@@ -138,6 +138,16 @@ export function answerStream(a: Answer): StreamFrames {
     });
     if (a.refusal !== null) for (const piece of splitWords(a.refusal, 2)) body.push(chunkFrame(a, base({ refusal: piece })));
   }
+  if (a.audio !== undefined) {
+    // as OpenAI's audio streams: the id first, then base64 data and transcript pieces, expires_at last
+    const { id, data, transcript, expiresAt } = a.audio;
+    const words = splitWords(transcript, 2);
+    const size = Math.ceil(data.length / Math.max(1, words.length) / 4) * 4;
+    body.push(chunkFrame(a, base({ audio: { id } })));
+    words.forEach((piece, i) => body.push(chunkFrame(a, base({ audio: { data: data.slice(i * size, (i + 1) * size), transcript: piece } }))));
+    if (words.length * size < data.length) body.push(chunkFrame(a, base({ audio: { data: data.slice(words.length * size) } })));
+    body.push(chunkFrame(a, base({ audio: { expires_at: expiresAt } })));
+  }
 
   const finishDelta: Record<string, JsonValue> = base({});
   if (a.images.length > 0) finishDelta["images"] = a.images.map((url, index) => ({ type: "image_url", image_url: { url }, index }));

@@ -38,6 +38,12 @@ export const REFUSAL_TEXT = "I can't help with that request.";
 export const TINY_PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
+/** A clip standing for the spoken answer: deterministic bytes (not real speech), the text as its transcript. */
+function audioOf(id: string, transcript: string, created: number): NonNullable<Answer["audio"]> {
+  const bytes = Buffer.from(`RIFF-emulated-audio:${transcript}`, "utf8");
+  return { id: `audio_${id.slice(4, 16)}`, data: bytes.toString("base64"), transcript, expiresAt: created + 3600 };
+}
+
 /** Builds the logical answer for a chat request body. */
 export function buildAnswer(body: Record<string, unknown>, state: EmulatorState, options: AnswerOptions = {}): Answer {
   state.seq += 1;
@@ -64,6 +70,12 @@ export function buildAnswer(body: Record<string, unknown>, state: EmulatorState,
     refusal = options.refuse ?? REFUSAL_TEXT;
     toolCalls.length = 0;
     finishReason = "stop";
+    content = { text: "", isJson: false };
+  }
+  // audio out: the words are spoken, so they come as the clip's transcript and the content is empty
+  let audio: Answer["audio"];
+  if (arr(body["modalities"]).includes("audio") && toolCalls.length === 0 && refusal === null) {
+    audio = audioOf(id, content.text, created);
     content = { text: "", isJson: false };
   }
   const limit = maxTokens(body);
@@ -117,5 +129,6 @@ export function buildAnswer(body: Record<string, unknown>, state: EmulatorState,
     refusal,
     logprobs: body["logprobs"] === true ? topLogprobs : null,
     usage,
+    ...(audio ? { audio } : {}),
   };
 }

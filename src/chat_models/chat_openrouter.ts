@@ -251,7 +251,9 @@ export class ChatOpenRouter
   }
 
   override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
-    if (this.streaming) return chatResultOfStream(this._streamResponseChunks(messages, options, runManager));
+    // OpenRouter sends audio only in a stream
+    const audio = (options.modalities ?? this.modalities)?.includes("audio");
+    if (this.streaming || audio) return chatResultOfStream(this._streamResponseChunks(messages, options, runManager));
     const request = chatRequest(this, this.requestBody(messages, options), options);
     const { body, headers } = await requestJson<OpenRouterChatResponse>(this.connectionFor(options), request);
     return chatResultOf(body, headers);
@@ -269,7 +271,7 @@ export class ChatOpenRouter
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun
   ): AsyncGenerator<ChatGenerationChunk> {
-    yield* generationChunks(await this.openStream(messages, options), runManager);
+    yield* generationChunks(await this.openStream(messages, options), runManager, (options.audio ?? this.audio)?.format);
   }
 
   /**
@@ -283,7 +285,7 @@ export class ChatOpenRouter
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun
   ): AsyncGenerator<ChatModelStreamEvent> {
-    yield* modelEvents(await this.openStream(messages, options), runManager);
+    yield* modelEvents(await this.openStream(messages, options), runManager, (options.audio ?? this.audio)?.format);
   }
 }
 

@@ -50,10 +50,12 @@ function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
 /** `stream()`: one generation chunk per delta that carries anything, then one closing chunk with every fact. */
 export async function* generationChunks(
   { headers, chunks }: OpenRouterStream,
-  runManager: CallbackManagerForLLMRun | undefined
+  runManager: CallbackManagerForLLMRun | undefined,
+  audioFormat?: string
 ): AsyncGenerator<ChatGenerationChunk> {
   const state = newChunkState();
   state.facts.headers = headerFactsOf(headers);
+  state.facts.audioFormat = audioFormat;
   for await (const chunk of chunks) {
     const fields = fromWireChunk(chunk, state);
     if (!fields) continue;
@@ -77,10 +79,12 @@ export async function* generationChunks(
 /** `streamEvents()` without a version: content-block events straight from the wire deltas, no message chunk per delta. */
 export async function* modelEvents(
   { headers, chunks }: OpenRouterStream,
-  runManager: CallbackManagerForLLMRun | undefined
+  runManager: CallbackManagerForLLMRun | undefined,
+  audioFormat?: string
 ): AsyncGenerator<ChatModelStreamEvent> {
   const state = newEventState();
   state.facts.headers = headerFactsOf(headers);
+  state.facts.audioFormat = audioFormat;
   for await (const chunk of chunks) {
     const events = chunkEvents(chunk, state);
     for (let i = 0; i < events.length; i++) {

@@ -237,7 +237,13 @@ export function fromWireDelta(delta: OpenRouterDelta, state: ChunkState): DeltaF
  * Sent last rather than first, so that the first real detail is never merged into an empty list.
  */
 export function closingKwargs(state: ChunkState): Record<string, unknown> | undefined {
-  return state.sawEmptyReasoningList && !state.reasoningListStarted ? { reasoning_details: [] } : undefined;
+  let kwargs: Record<string, unknown> | undefined;
+  if (state.sawEmptyReasoningList && !state.reasoningListStarted) kwargs = { reasoning_details: [] };
+  // the clip's format, which the request named and the stream does not repeat, once, with the clip
+  if (state.audioStarted && state.facts.audioFormat !== undefined && !state.audioFields.has("format")) {
+    (kwargs ??= {})["audio"] = { format: state.facts.audioFormat };
+  }
+  return kwargs;
 }
 
 /** One streamed chunk: its facts folded into `state.facts`, and its delta's chunk fields, if any. */

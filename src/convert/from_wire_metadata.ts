@@ -19,6 +19,8 @@ export interface CompletionFacts {
   debug?: Record<string, unknown> | null;
   /** The answer's OpenRouter response headers (lower-cased), from {@link headerFactsOf}. */
   headers?: Record<string, string>;
+  /** The audio format the request asked for (`audio.format`): OpenRouter does not repeat it, and a clip needs it to be played. */
+  audioFormat?: string;
 }
 
 // response header → response_metadata key: the response cache's answer (api.md §1.2), and the

@@ -112,7 +112,18 @@ function imageBlocks(images: unknown): Block[] {
   return blocks;
 }
 
-/** v1 blocks, in reading order: reasoning, text (with citations), images, tool calls, refusal. */
+/** Audio output (`additional_kwargs.audio`: base64 `data`, `transcript`, `id`, `expires_at`, the requested `format`) → a v1 audio block, as streamEvents finishes it. */
+function audioBlockOf(audio: unknown): Block | undefined {
+  if (!isRecord(audio) || typeof audio["data"] !== "string" || audio["data"] === "") return undefined;
+  const { data, ...fields } = audio;
+  const block: Record<string, unknown> = { type: "audio", data };
+  if (typeof fields["format"] === "string") block["mimeType"] = `audio/${fields["format"]}`;
+  if (typeof fields["id"] === "string") block["id"] = fields["id"];
+  if (Object.keys(fields).length > 0) block["extras"] = fields;
+  return block as Block;
+}
+
+/** v1 blocks, in reading order: reasoning, text (with citations), images, tool calls, audio, refusal. */
 export function toStandardBlocks(message: MessageFields): Block[] {
   const kwargs = message.additional_kwargs ?? {};
   const blocks: Block[] = [
@@ -126,6 +137,8 @@ export function toStandardBlocks(message: MessageFields): Block[] {
   for (const call of message.invalid_tool_calls ?? []) {
     blocks.push({ type: "invalid_tool_call", id: call.id, name: call.name, args: call.args, error: call.error });
   }
+  const audio = audioBlockOf(kwargs["audio"]);
+  if (audio) blocks.push(audio);
   if (nonEmpty(kwargs["refusal"])) blocks.push({ type: "refusal", refusal: kwargs["refusal"] });
   return blocks;
 }

@@ -242,6 +242,8 @@ export function closingEvents(state: EventState): ChatModelStreamEvent[] {
   for (const block of state.tools) if (block !== undefined) finishes.push({ index: block.index, content: finishedToolCall(block) });
   if (state.audio !== undefined) {
     const { data, fields } = state.audio;
+    // the format the request named, which the stream does not repeat
+    if (fields["format"] === undefined && state.facts.audioFormat !== undefined) fields["format"] = state.facts.audioFormat;
     const format = typeof fields["format"] === "string" ? fields["format"] : undefined;
     const content: Record<string, unknown> = { type: "audio", data };
     if (format !== undefined) content["mimeType"] = `audio/${format}`;

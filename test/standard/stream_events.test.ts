@@ -354,3 +354,36 @@ describe("streamEvents with a version: the older event API", () => {
     expect(names.at(-1)).toBe("on_chat_model_end");
   });
 });
+
+describe("audio output: streamed only, a v1 audio block on invoke, stream and streamEvents", () => {
+  const fields = { model: "openai/gpt-4o-audio-preview", modalities: ["text", "audio"] as ("text" | "audio")[], audio: { voice: "alloy", format: "wav" } };
+  const isAudio = (block: { type: string }) => block.type === "audio";
+
+  it("invoke goes through the stream by itself (OpenRouter refuses a non-streamed audio request)", async () => {
+    const answer = await modelOn(emulator.current, fields).invoke("Say hello.");
+    expect(emulator.current.chatRequests().at(-1)!.body).toMatchObject({ stream: true, modalities: ["text", "audio"], audio: { voice: "alloy", format: "wav" } });
+    const audio = answer.additional_kwargs["audio"] as Record<string, unknown>;
+    expect(audio).toMatchObject({ id: expect.stringMatching(/^audio_/), data: expect.any(String), transcript: expect.any(String), format: "wav" });
+    const block = answer.contentBlocks.find(isAudio) as Record<string, unknown>;
+    expect(block).toMatchObject({ type: "audio", data: audio["data"], mimeType: "audio/wav", id: audio["id"] });
+    expect((block["extras"] as Record<string, unknown>)["transcript"]).toBe(audio["transcript"]);
+    expect(Buffer.from(audio["data"] as string, "base64").toString("utf8")).toContain(audio["transcript"] as string);
+  });
+
+  it("stream() and streamEvents() give the same clip, transcript and block", async () => {
+    // each request is its own generation, with its own clip id: compared without it
+    const withoutId = (block: unknown) => {
+      const { id: _id, extras, ...rest } = block as Record<string, unknown> & { extras: Record<string, unknown> };
+      const { id: _extraId, expires_at: _expires, ...kept } = extras;
+      return { ...rest, extras: kept };
+    };
+    const model = modelOn(emulator.current, fields);
+    const invoked = await model.invoke("Say hello.");
+    const expected = withoutId(invoked.contentBlocks.find(isAudio));
+    const streamed = await concatenated(model, "Say hello.");
+    expect(Object.keys(streamed.additional_kwargs["audio"] as object).sort()).toEqual(["data", "expires_at", "format", "id", "transcript"]);
+    expect(withoutId(streamed.contentBlocks.find(isAudio))).toEqual(expected);
+    const awaited = await streamEvents(model, "Say hello.");
+    expect(withoutId(awaited.contentBlocks.find(isAudio))).toEqual(expected);
+  });
+});
