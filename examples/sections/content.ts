@@ -1,9 +1,9 @@
-// Nothing lost: reasoning (and sending it back), citations, a PDF, an image, cost.
+// Nothing lost: reasoning (and sending it back), citations, a PDF, an image, audio, cost.
 import { HumanMessage } from "@langchain/core/messages";
 import type { TourSection } from "../tour_context.js";
 
 export const content: TourSection = {
-  title: "Content: reasoning, citations, a PDF, an image",
+  title: "Content: reasoning, citations, a PDF, an image, audio",
   async run({ model: create, show }) {
     // reasoning: readable as a v1 block, kept raw (signatures included) for the next turn
     const thinker = create({ model: "anthropic/claude-sonnet-4.5", reasoning: { max_tokens: 1024 }, maxTokens: 2048 });
@@ -51,5 +51,12 @@ export const content: TourSection = {
     const drawing = await painter.invoke("Draw a small red square.");
     const image = drawing.contentBlocks.find((block) => block.type === "image");
     show("image block", image ? { type: image.type, mimeType: image["mimeType"], url: `${String(image["url"]).slice(0, 48)}…` } : "none");
+
+    // audio out: OpenRouter streams it only, so invoke streams by itself; the clip is a v1 audio block
+    const speaker = create({ model: "openai/gpt-4o-audio-preview", modalities: ["text", "audio"], audio: { voice: "alloy", format: "wav" } });
+    const spoken = await speaker.invoke("Say hello.");
+    const clip = spoken.contentBlocks.find((block) => block.type === "audio") as Record<string, unknown> | undefined;
+    const extras = clip?.["extras"] as Record<string, unknown> | undefined;
+    show("audio block", clip ? { mimeType: clip["mimeType"], bytes: Buffer.from(String(clip["data"]), "base64").length, transcript: extras?.["transcript"] } : "none");
   },
 };

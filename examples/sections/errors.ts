@@ -1,4 +1,5 @@
 // Typed errors and retries: each failure OpenRouter can answer with, as the error a user catches.
+import * as coreErrors from "@langchain/core/errors";
 import { OpenRouterError, OpenRouterModerationError, OpenRouterRateLimitError } from "../../src/index.js";
 import type { TourSection } from "../tour_context.js";
 
@@ -40,5 +41,17 @@ export const errors: TourSection = {
     const exhausted = create({ model: "openai/gpt-4o", baseURL: baseURLFor("retry-after:0.05"), maxRetries: 1 });
     const error = await exhausted.invoke("hi").catch((caught: unknown) => caught);
     show("429 after retries run out", error instanceof OpenRouterRateLimitError ? `retryAfterMs=${error.retryAfterMs}` : error);
+
+    // what LangChain's agents key on: core's ContextOverflowError (summarization middleware compacts the
+    // history on it) and the retryability mark (agent middleware does not retry a 401 or a 402)
+    const long = create({ model: "deepseek/deepseek-chat", baseURL: baseURLFor("fixture:error-400-context-length-chutes.transcribed.json"), maxRetries: 0 });
+    const overflow = await long.invoke("a very long history…").catch((caught: unknown) => caught);
+    const core = coreErrors as { ContextOverflowError?: { isInstance(value: unknown): boolean }; getRetryable?: (error: unknown) => boolean | undefined };
+    show("context overflow", {
+      class: (overflow as Error).name,
+      "ContextOverflowError.isInstance": core.ContextOverflowError?.isInstance(overflow) ?? "(core < 1.4)",
+      retryable: core.getRetryable?.(overflow) ?? (overflow as OpenRouterError).retryable,
+      lc_error_code: (overflow as OpenRouterError).lc_error_code,
+    });
   },
 };

@@ -74,6 +74,13 @@ describe("modelProfile", () => {
     expect(modelProfile("anthropic/claude-opus-4.1")).not.toHaveProperty("maxOutputTokens");
   });
 
+  it("a preset on a model is that model's; a bare preset is unknown (its backend is OpenRouter's choice)", () => {
+    expect(modelProfile("anthropic/claude-sonnet-4.5@preset/support")).toEqual(modelProfile("anthropic/claude-sonnet-4.5"));
+    expect(modelProfile("openai/gpt-4o:nitro@preset/support")).toEqual(modelProfile("openai/gpt-4o"));
+    expect(modelProfile("@preset/support")).toEqual({});
+    expect(catalogEntry("@preset/support")).toBeUndefined();
+  });
+
   it("falls back from a variant suffix to the base model", () => {
     expect(modelProfile("openai/gpt-4o:nitro")).toEqual(modelProfile("openai/gpt-4o"));
     expect(modelProfile("openai/gpt-4o:extended").maxOutputTokens).toBe(64000);

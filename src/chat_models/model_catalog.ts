@@ -119,10 +119,14 @@ function normalise(baseURL: string): string {
 
 /**
  * The entry for a model slug, or undefined when the catalog does not know it. Variant suffixes
- * (`:nitro`, `:floor`, `:online`, …) fall back to the base model when the variant has no entry.
+ * (`:nitro`, `:floor`, `:online`, …) fall back to the base model when the variant has no entry; a
+ * preset on a model (`openai/gpt-4o@preset/x`) is the model's; a bare preset (`@preset/x`) is
+ * unknown, since its backend is decided on OpenRouter's side (structured output then uses a tool call).
  */
-export function catalogEntry(model: string, baseURL?: string): CatalogEntry | undefined {
+export function catalogEntry(slug: string, baseURL?: string): CatalogEntry | undefined {
   const catalog = catalogFor(baseURL);
+  const preset = slug.indexOf("@preset/");
+  const model = preset > 0 ? slug.slice(0, preset) : slug;
   const exact = catalog.get(model);
   if (exact) return exact;
   const colon = model.lastIndexOf(":");
