@@ -238,3 +238,30 @@ describe("the round trip and agent loops", () => {
     expect(emulator.current.chatRequests()).toHaveLength(2);
   });
 });
+
+describe("strict tools on Anthropic: the structured-outputs beta header, sent by itself", () => {
+  const lastHeaders = () => emulator.current.chatRequests().at(-1)!.headers;
+
+  it("a strict tool to an anthropic/* model sends x-anthropic-beta: structured-outputs-2025-11-13", async () => {
+    await modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5" }).bindTools([getWeather], { strict: true }).invoke("Weather in Paris?");
+    expect(lastHeaders()["x-anthropic-beta"]).toBe("structured-outputs-2025-11-13");
+  });
+
+  it("added to the betas the call already names, once", async () => {
+    const bound = modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5" }).bindTools([getWeather], { strict: true });
+    await bound.invoke("Weather in Paris?", { headers: { "X-Anthropic-Beta": "interleaved-thinking-2025-05-14" } });
+    expect(lastHeaders()["x-anthropic-beta"]).toBe("interleaved-thinking-2025-05-14,structured-outputs-2025-11-13");
+    await bound.invoke("Weather in Paris?", { headers: { "x-anthropic-beta": "structured-outputs-2025-11-13" } });
+    expect(lastHeaders()["x-anthropic-beta"]).toBe("structured-outputs-2025-11-13");
+  });
+
+  it("a strict json schema to Anthropic sends it too; nothing for other models or without strict", async () => {
+    const Weather = z.object({ city: z.string() });
+    await modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5" }).withStructuredOutput(Weather, { method: "jsonSchema", strict: true }).invoke("Paris");
+    expect(lastHeaders()["x-anthropic-beta"]).toBe("structured-outputs-2025-11-13");
+    await modelOn(emulator.current, { model: "openai/gpt-4o" }).bindTools([getWeather], { strict: true }).invoke("Weather in Paris?");
+    expect(lastHeaders()).not.toHaveProperty("x-anthropic-beta");
+    await modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5" }).bindTools([getWeather]).invoke("Weather in Paris?");
+    expect(lastHeaders()).not.toHaveProperty("x-anthropic-beta");
+  });
+});

@@ -13,10 +13,10 @@ import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { attributionOf, createConnection } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
-import { type OpenRouterConnection, type OpenRouterStream, type RequestOptions, requestJson, requestStream } from "../wire/send_request.js";
+import { type OpenRouterConnection, type OpenRouterStream, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { ChatOpenRouterBinding } from "./chat_openrouter_binding.js";
-import { BODY_FIELDS, HEADER_OPTIONS, invocationParams, requestHeaders } from "./invocation_params.js";
+import { BODY_FIELDS, chatRequest, HEADER_OPTIONS, invocationParams } from "./invocation_params.js";
 import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
@@ -35,10 +35,6 @@ const MISSING_KEY = "ChatOpenRouter needs an API key: pass { apiKey } or set OPE
 // the fields were resolved against the environment once, at construction
 const noEnvironment = (): undefined => undefined;
 
-/** A call's POST to /chat/completions: the body, the header options' headers, then the call's own headers. */
-function chatRequest(model: ChatOpenRouter, body: OpenRouterChatRequest, options: ChatOpenRouterCallOptions): RequestOptions {
-  return { path: "/chat/completions", body, signal: options.signal, headers: { ...requestHeaders(model, options), ...options.headers } };
-}
 
 /**
  * Every model on OpenRouter as a LangChain chat model.

@@ -1,7 +1,9 @@
-// The model's fields + call options → the request body's fields (pure; camelCase → snake_case).
+// The model's fields + call options → the request a call sends: its body's fields (pure; camelCase →
+// snake_case) and the headers its options and features ask for.
 // An option that is not set is left out of the body, never sent as null (api.md §2: absent means
 // "the provider's default", while an explicit value is forwarded).
 import { toWireToolChoice, toWireTools, withStrict } from "../convert/to_wire_tools.js";
+import type { RequestOptions } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterProviderPreferences, OpenRouterTool } from "../wire/types.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterRequestOptions } from "./options.js";
 
@@ -96,12 +98,39 @@ export function invocationParams(
 /** Request options sent as headers rather than body fields (api.md §1.1). */
 export const HEADER_OPTIONS = ["routerMetadata", "responseCache"] as const satisfies readonly (keyof ChatOpenRouterRequestOptions)[];
 
-/** The headers the header options ask for, the call's over the model's; none for an option left unset. */
+// OpenRouter strips `strict` from tools sent to Anthropic unless this beta is named (api.md §1.1,
+// DOCS guides/routing/provider-selection); strict json_schema output needs it there too
+const ANTHROPIC_STRICT_BETA = "structured-outputs-2025-11-13";
+
+/** Whether the body asks an Anthropic model for strict tools or a strict json schema. */
+function anthropicStrict(body: Partial<OpenRouterChatRequest> | undefined): boolean {
+  if (body === undefined) return false;
+  const anthropic = [body.model, ...(body.models ?? [])].some((slug) => typeof slug === "string" && /^~?anthropic\//.test(slug));
+  if (!anthropic) return false;
+  const strictTool = body.tools?.some((tool) => tool.type === "function" && (tool as { function?: { strict?: unknown } }).function?.strict === true);
+  const format = body.response_format;
+  const strictFormat = format?.type === "json_schema" && (format as { json_schema?: { strict?: unknown } }).json_schema?.strict === true;
+  return Boolean(strictTool || strictFormat);
+}
+
+/**
+ * The headers a call's options ask for, the call's over the model's; none for an option left unset.
+ * With `body`, also what its features need on the way: Anthropic's structured-outputs beta when a
+ * strict tool or a strict json schema goes to an `anthropic/*` model (added to an `x-anthropic-beta`
+ * the call already names).
+ */
 export function requestHeaders(
-  fields: Partial<ChatOpenRouterRequestOptions>,
-  call: Partial<ChatOpenRouterCallOptions> = {}
+  fields: Partial<ChatOpenRouterRequestOptions> & { defaultHeaders?: Record<string, string> },
+  call: Partial<ChatOpenRouterCallOptions> = {},
+  body?: Partial<OpenRouterChatRequest>
 ): Record<string, string> {
   const headers: Record<string, string> = {};
+  if (anthropicStrict(body)) {
+    const named = Object.entries({ ...fields.defaultHeaders, ...call.headers }).find(([name]) => name.toLowerCase() === "x-anthropic-beta")?.[1];
+    const betas = typeof named === "string" && named ? named.split(",").map((beta) => beta.trim()) : [];
+    if (!betas.includes(ANTHROPIC_STRICT_BETA)) betas.push(ANTHROPIC_STRICT_BETA);
+    headers["x-anthropic-beta"] = betas.join(",");
+  }
   const routerMetadata = call.routerMetadata ?? fields.routerMetadata;
   if (routerMetadata !== undefined) headers["X-OpenRouter-Metadata"] = routerMetadata ? "enabled" : "disabled";
   const cache = call.responseCache ?? fields.responseCache;
@@ -113,4 +142,19 @@ export function requestHeaders(
     }
   }
   return headers;
+}
+
+/** A call's POST to /chat/completions: the body, the header options' headers, then the call's own headers. */
+export function chatRequest(
+  model: Partial<ChatOpenRouterRequestOptions> & { defaultHeaders?: Record<string, string> },
+  body: OpenRouterChatRequest,
+  options: ChatOpenRouterCallOptions
+): RequestOptions {
+  const added = requestHeaders(model, options, body);
+  const headers = { ...added };
+  // the call's own headers win, except a beta list the added one already merged
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (!(name.toLowerCase() === "x-anthropic-beta" && "x-anthropic-beta" in added)) headers[name] = value;
+  }
+  return { path: "/chat/completions", body, signal: options.signal, headers };
 }
