@@ -98,6 +98,21 @@ describe("recorded reasoning goes back byte for byte", () => {
     expect(raw).toContain(`"reasoning_details":${JSON.stringify(recorded)}`);
   });
 
+  it("plain-text details (Kimi, format unknown) go back with their reasoning text; signed or encrypted ones without it", async () => {
+    const question = new HumanMessage("hi");
+    const sentAfter = async (name: string) => {
+      const first = await modelOn(emulator.current, { scenario: `fixture:${name}` }).invoke([question]);
+      await modelOn(emulator.current).invoke([question, first, new HumanMessage("go on")]);
+      return { first, sent: assistantSent(1) as Record<string, unknown> };
+    };
+    const kimi = await sentAfter("response-reasoning-text-format-unknown.json");
+    expect(kimi.sent["reasoning"]).toBe(kimi.first.additional_kwargs["reasoning"]);
+    expect(kimi.sent["reasoning_details"]).toBeDefined();
+    for (const signed of ["response-reasoning-anthropic-text-with-signature.json", "response-reasoning-gemini-signature-only.json", "response-reasoning-openai-summary-and-encrypted.json"]) {
+      expect((await sentAfter(signed)).sent).not.toHaveProperty("reasoning");
+    }
+  });
+
   it("an assistant message built by hand (e.g. loaded from storage) is echoed as given", async () => {
     const details = [{ type: "reasoning.encrypted", data: "gAAAAB", id: "rs_1", format: "openai-responses-v1", index: 0 }];
     const history = [new HumanMessage("hi"), new AIMessage({ content: "Hello!", additional_kwargs: { reasoning_details: details } }), new HumanMessage("bye")];

@@ -100,6 +100,13 @@ function sentContentOf(message: BaseMessage, kwargs: Record<string, unknown> | u
  * exception: an Anthropic text detail without its signature (a stream cut short) is dropped, since
  * upstream rejects it with "Invalid signature in thinking block".
  */
+/** A `reasoning.text` detail with nothing a provider verifies: no signature, not Anthropic's or Gemini's format. */
+function isPlainReasoningText(detail: unknown): boolean {
+  if (typeof detail !== "object" || detail === null) return false;
+  const { type, signature, format } = detail as { type?: unknown; signature?: unknown; format?: unknown };
+  return type === "reasoning.text" && !signature && !(typeof format === "string" && /^(anthropic|google)/.test(format));
+}
+
 function echoedReasoningDetails(details: unknown[]): AssistantMessage["reasoning_details"] {
   return details.filter((detail) => {
     const candidate = detail as { type?: unknown; format?: unknown; signature?: unknown };
@@ -144,6 +151,11 @@ function assistantMessage(message: BaseMessage): AssistantMessage {
   if (Array.isArray(details)) {
     const echoed = echoedReasoningDetails(details);
     if (echoed && (echoed.length > 0 || details.length === 0)) wire.reasoning_details = echoed;
+    // the plain text too, where the details are plain text (DeepSeek, Kimi, GLM: their interleaved
+    // thinking wants it on a tool-call turn); never where a detail is signed or encrypted (Anthropic,
+    // Gemini, OpenAI check those), and never without its details (api.md §2.2, pitfall 3)
+    const text = kwargs?.["reasoning"];
+    if (typeof text === "string" && text !== "" && echoed && echoed.length > 0 && echoed.every(isPlainReasoningText)) wire.reasoning = text;
   }
   // file annotations spare OpenRouter re-parsing the same PDF (DOCS multimodal/pdfs)
   if (Array.isArray(kwargs?.["annotations"])) {
