@@ -79,11 +79,13 @@ export class OpenRouterError extends Error {
    * Whether a retry may cure the failure: the one rule, read by the retry loop and stamped on the
    * error as core's retryability mark (LangChain's agent middleware reads it). 408, 409, 429 that
    * is not a quota, 5xx, network failures and timeouts are; 400–404, 413, 422, quotas and
-   * `availability.retryable: false` are not. Each class says its part.
-   */
+   * `availability.retryable: false` (OpenRouter's say) are not. Each class says its part below. */
   get retryable(): boolean {
-    // OpenRouter says when waiting cannot help (api.md §5.4: "switch on availability.retryable")
-    if (this.availability?.["retryable"] === false) return false;
+    return this.availability?.["retryable"] !== false && this.curableByRetry(); // api.md §5.4: "switch on availability.retryable"
+  }
+
+  /** This class's part of {@link retryable}: by status here; subclasses by what failed. */
+  protected curableByRetry(): boolean {
     const status = this.status;
     return status !== undefined && (status === 408 || status === 409 || status === 429 || status >= 500);
   }
@@ -235,8 +237,8 @@ export class OpenRouterTimeoutError extends OpenRouterError {
     brand(this, "timeout");
   }
   override name = "OpenRouterTimeoutError";
-  override get retryable(): boolean {
-    return this.availability?.["retryable"] !== false;
+  protected override curableByRetry(): boolean {
+    return true;
   }
 }
 
@@ -276,8 +278,8 @@ export class OpenRouterRateLimitError extends OpenRouterError {
   }
 
   /** A quota (a daily cap, an exhausted plan) does not lift within any wait a retry makes. */
-  override get retryable(): boolean {
-    return this.rateLimitType !== "stop" && super.retryable;
+  protected override curableByRetry(): boolean {
+    return this.rateLimitType !== "stop" && super.curableByRetry();
   }
 
   override get lc_error_code(): string | undefined {

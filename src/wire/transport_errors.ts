@@ -13,8 +13,8 @@ export class OpenRouterConnectionError extends OpenRouterError {
     brand(this, "connection");
   }
   override name = "OpenRouterConnectionError";
-  override get retryable(): boolean {
-    return this.availability?.["retryable"] !== false;
+  protected override curableByRetry(): boolean {
+    return true;
   }
 }
 
@@ -33,9 +33,9 @@ export class OpenRouterStreamError extends OpenRouterError {
   /** The usage OpenRouter reported with the failure, if any. */
   readonly usage?: unknown;
   /** As retryable as the error the stream carried; a cut stream is, as a network failure. */
-  override get retryable(): boolean {
+  protected override curableByRetry(): boolean {
     const cause = this.cause;
-    return OpenRouterError.isInstance(cause) ? cause.retryable : this.availability?.["retryable"] !== false;
+    return OpenRouterError.isInstance(cause) ? cause.retryable : true;
   }
 
   constructor(
