@@ -255,6 +255,12 @@ describe("strict tools on Anthropic: the structured-outputs beta header, sent by
     expect(lastHeaders()["x-anthropic-beta"]).toBe("structured-outputs-2025-11-13");
   });
 
+  it("merged with the model's defaultHeaders betas under their own name, so the header is sent once", async () => {
+    const model = modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5", defaultHeaders: { "X-Anthropic-Beta": "interleaved-thinking-2025-05-14" } });
+    await model.bindTools([getWeather], { strict: true }).invoke("Weather in Paris?", { headers: { "x-anthropic-beta": "fine-grained-tool-streaming-2025-05-14" } });
+    expect(lastHeaders()["x-anthropic-beta"]).toBe("interleaved-thinking-2025-05-14,fine-grained-tool-streaming-2025-05-14,structured-outputs-2025-11-13");
+  });
+
   it("a strict json schema to Anthropic sends it too; nothing for other models or without strict", async () => {
     const Weather = z.object({ city: z.string() });
     await modelOn(emulator.current, { model: "anthropic/claude-sonnet-4.5" }).withStructuredOutput(Weather, { method: "jsonSchema", strict: true }).invoke("Paris");

@@ -126,10 +126,17 @@ export function requestHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = {};
   if (anthropicStrict(body)) {
-    const named = Object.entries({ ...fields.defaultHeaders, ...call.headers }).find(([name]) => name.toLowerCase() === "x-anthropic-beta")?.[1];
-    const betas = typeof named === "string" && named ? named.split(",").map((beta) => beta.trim()) : [];
+    // under the name the model's defaultHeaders give it (so this one replaces that one rather than
+    // going twice; the call's own is dropped by chatRequest), with every beta either names
+    let name: string | undefined;
+    const betas: string[] = [];
+    for (const [key, value] of [...Object.entries(fields.defaultHeaders ?? {}), ...Object.entries(call.headers ?? {})]) {
+      if (key.toLowerCase() !== "x-anthropic-beta") continue;
+      name ??= key;
+      for (const beta of value.split(",")) if (beta.trim() && !betas.includes(beta.trim())) betas.push(beta.trim());
+    }
     if (!betas.includes(ANTHROPIC_STRICT_BETA)) betas.push(ANTHROPIC_STRICT_BETA);
-    headers["x-anthropic-beta"] = betas.join(",");
+    headers[name ?? "x-anthropic-beta"] = betas.join(",");
   }
   const routerMetadata = call.routerMetadata ?? fields.routerMetadata;
   if (routerMetadata !== undefined) headers["X-OpenRouter-Metadata"] = routerMetadata ? "enabled" : "disabled";
@@ -151,10 +158,11 @@ export function chatRequest(
   options: ChatOpenRouterCallOptions
 ): RequestOptions {
   const added = requestHeaders(model, options, body);
+  const merged = Object.keys(added).some((name) => name.toLowerCase() === "x-anthropic-beta");
   const headers = { ...added };
   // the call's own headers win, except a beta list the added one already merged
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (!(name.toLowerCase() === "x-anthropic-beta" && "x-anthropic-beta" in added)) headers[name] = value;
+    if (!(merged && name.toLowerCase() === "x-anthropic-beta")) headers[name] = value;
   }
   return { path: "/chat/completions", body, signal: options.signal, headers };
 }
