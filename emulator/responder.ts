@@ -9,6 +9,7 @@ import { arr, maxTokens, readChatRequest, reasoningWanted, trailingToolResults, 
 import { contentFor, truncatedText, type Content } from "./canned_content.js";
 import { detChars, tokenCount } from "./deterministic.js";
 import { reasoningFor } from "./reasoning.js";
+import { serverToolRuns } from "./server_tools.js";
 import type { EmulatorState } from "./state.js";
 import { toolCallsFor } from "./tool_planning.js";
 import { nativeFinishReason, usageOf } from "./usage.js";
@@ -56,13 +57,14 @@ export function buildAnswer(body: Record<string, unknown>, state: EmulatorState,
 
   // what it says: tool calls, else content by the rules of canned_content.ts
   const toolCalls = toolCallsFor(request, results);
+  const serverTools = request.lastIsTool ? { details: [] } : serverToolRuns(body, prompt, created);
   if (options.badArguments) {
     for (const call of toolCalls) call.arguments = call.arguments.slice(0, Math.ceil(call.arguments.length / 2));
   }
   let content: Content =
     toolCalls.length > 0
       ? { text: options.preamble ? PREAMBLE_TEXT : "", isJson: false }
-      : contentFor({ request, results, files, say: options.say });
+      : contentFor({ request, results, files, say: options.say ?? serverTools.say });
   let finishReason: FinishReason = toolCalls.length > 0 ? "tool_calls" : "stop";
   let refusal: string | null = null;
   // the `refuse` scenario refuses whatever was asked, forced tool calls too; the prompt only a text answer
@@ -107,6 +109,7 @@ export function buildAnswer(body: Record<string, unknown>, state: EmulatorState,
       imageTokens,
       fixedUsage: options.usage ?? cannedUsage,
       webSearch,
+      serverToolCalls: serverTools.details.length,
     },
     state,
   );
@@ -122,7 +125,7 @@ export function buildAnswer(body: Record<string, unknown>, state: EmulatorState,
     finishReason,
     nativeFinishReason: nativeFinishReason(finishReason, model, reasoning?.family ?? null),
     reasoning: reasoning?.text ?? null,
-    reasoningDetails: reasoning?.details ?? [],
+    reasoningDetails: [...serverTools.details, ...(reasoning?.details ?? [])],
     reasoningFamily: reasoning?.family ?? null,
     images,
     annotations,

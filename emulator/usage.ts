@@ -17,6 +17,8 @@ export interface UsageInput {
   /** [prompt, completion] to report instead of the counts. */
   fixedUsage: [number, number] | undefined;
   webSearch: boolean;
+  /** Server tools run besides web search (datetime, web_fetch…). */
+  serverToolCalls?: number;
 }
 
 function promptTokensOf(request: ChatRequest): number {
@@ -56,7 +58,12 @@ export function usageOf(input: UsageInput, state: EmulatorState): Record<string,
     },
     completion_tokens_details: { reasoning_tokens: reasoningTokens, image_tokens: imageTokens, audio_tokens: 0 },
   };
-  if (webSearch) usage["server_tool_use_details"] = { web_search_requests: 1, tool_calls_requested: 1, tool_calls_executed: 1 };
+  const calls = (webSearch ? 1 : 0) + (input.serverToolCalls ?? 0);
+  if (calls > 0) {
+    usage["server_tool_use_details"] = webSearch
+      ? { web_search_requests: 1, tool_calls_requested: calls, tool_calls_executed: calls }
+      : { tool_calls_requested: calls, tool_calls_executed: calls };
+  }
   return usage;
 }
 

@@ -17,6 +17,7 @@ import type {
   OpenRouterReasoningConfig,
   OpenRouterResponseFormat,
   OpenRouterRoute,
+  OpenRouterServerTool,
   OpenRouterServiceTier,
   OpenRouterStopServerToolsCondition,
   OpenRouterTool,
@@ -57,6 +58,7 @@ describe("the package's exports", () => {
       "OpenRouterStreamError",
       "OpenRouterTimeoutError",
       "refreshModelCatalog",
+      "serverTools",
     ]);
   });
 
@@ -115,6 +117,18 @@ describe("the package's exports", () => {
     expectTypeOf<OpenRouter.WebSearchOptions>().toEqualTypeOf<Wire.OpenRouterWebSearchOptions>();
     expectTypeOf<OpenRouter.WebSearchParameters>().toEqualTypeOf<Wire.OpenRouterWebSearchParameters>();
     expectTypeOf<OpenRouter.WebSearchTool>().toEqualTypeOf<Wire.OpenRouterWebSearchTool>();
+    expectTypeOf<OpenRouter.WebFetchTool>().toEqualTypeOf<Wire.OpenRouterWebFetchTool>();
+    expectTypeOf<OpenRouter.WebFetchParameters>().toEqualTypeOf<Wire.OpenRouterWebFetchParameters>();
+    expectTypeOf<OpenRouter.DatetimeTool>().toEqualTypeOf<Wire.OpenRouterDatetimeTool>();
+    expectTypeOf<OpenRouter.DatetimeParameters>().toEqualTypeOf<Wire.OpenRouterDatetimeParameters>();
+    expectTypeOf<OpenRouter.ImageGenerationTool>().toEqualTypeOf<Wire.OpenRouterImageGenerationTool>();
+    expectTypeOf<OpenRouter.ImageGenerationParameters>().toEqualTypeOf<Wire.OpenRouterImageGenerationParameters>();
+    expectTypeOf<OpenRouter.AdvisorTool>().toEqualTypeOf<Wire.OpenRouterAdvisorTool>();
+    expectTypeOf<OpenRouter.AdvisorParameters>().toEqualTypeOf<Wire.OpenRouterAdvisorParameters>();
+    expectTypeOf<OpenRouter.FusionTool>().toEqualTypeOf<Wire.OpenRouterFusionTool>();
+    expectTypeOf<OpenRouter.FusionParameters>().toEqualTypeOf<Wire.OpenRouterFusionParameters>();
+    expectTypeOf<OpenRouterServerTool>().toEqualTypeOf<Wire.OpenRouterServerTool>();
+    expectTypeOf(entry.serverTools.webSearch()).toExtend<BindToolsInput>();
     // response and stream
     expectTypeOf<OpenRouter.ChatResponse>().toEqualTypeOf<Wire.OpenRouterChatResponse>();
     expectTypeOf<OpenRouter.ErrorBody>().toEqualTypeOf<Wire.OpenRouterErrorBody>();

@@ -40,6 +40,7 @@ export {
   OpenRouterTimeoutError,
 } from "./wire/errors.js";
 export { OpenRouterConnectionError, OpenRouterStreamError } from "./wire/transport_errors.js";
+export { serverTools } from "./wire/server_tools.js";
 // the wire types the options name; every wire shape is also in the OpenRouter namespace, unprefixed
 export type {
   OpenRouterAudioOutput,
@@ -54,6 +55,7 @@ export type {
   OpenRouterReasoningConfig,
   OpenRouterResponseFormat,
   OpenRouterRoute,
+  OpenRouterServerTool,
   OpenRouterServiceTier,
   OpenRouterStopServerToolsCondition,
   OpenRouterTool,

@@ -6,6 +6,7 @@ import type { ContentBlock } from "@langchain/core/messages";
 import type { InvalidToolCall, ToolCall } from "@langchain/core/messages/tool";
 import type { OpenRouterAnnotation, OpenRouterImage, OpenRouterReasoningDetail } from "../wire/types.js";
 import { isRecord } from "../wire/is_record.js";
+import { serverToolBlocks } from "./to_server_tool_blocks.js";
 
 /** The parts of an AIMessage (or chunk) the blocks are made from. */
 export interface MessageFields {
@@ -123,11 +124,12 @@ function audioBlockOf(audio: unknown): Block | undefined {
   return block as Block;
 }
 
-/** v1 blocks, in reading order: reasoning, text (with citations), images, tool calls, audio, refusal. */
+/** v1 blocks, in reading order: reasoning, server tools run (call, result), text (with citations), images, tool calls, audio, refusal. */
 export function toStandardBlocks(message: MessageFields): Block[] {
   const kwargs = message.additional_kwargs ?? {};
   const blocks: Block[] = [
     ...reasoningBlocks(kwargs),
+    ...serverToolBlocks(kwargs["reasoning_details"]),
     ...textBlocks(message.content, kwargs["annotations"]),
     ...imageBlocks(kwargs["images"]),
   ];

@@ -2,7 +2,7 @@
 // message-start, then per block start → deltas → finish, then message-finish. Straight from the
 // wire deltas: no AIMessageChunk and no merge per delta, only the event objects themselves.
 //
-// Block indices follow first appearance: reasoning, text, each tool call (its own block, parallel
+// Block indices follow first appearance: reasoning, each server tool OpenRouter ran (call, then result), text, each tool call (its own block, parallel
 // calls by their lane), each generated image, audio, refusal. Blocks finish together when the
 // stream is over, in index order, each with its whole content, so the message core assembles from
 // the events equals what `invoke` returns: reasoning with its `reasoning_details` byte-exact in
@@ -14,13 +14,14 @@
 // the running string is kept for the finish's parse anyway.
 import type { ChatModelStreamEvent, FinishReason, MessageFinishEvent } from "@langchain/core/language_models/event";
 import type { ContentBlock } from "@langchain/core/messages";
-import type { OpenRouterAnnotation, OpenRouterDelta, OpenRouterStreamChunk } from "../wire/types.js";
+import type { OpenRouterAnnotation, OpenRouterDelta, OpenRouterReasoningDetail, OpenRouterStreamChunk } from "../wire/types.js";
 import { imageKeyOf, laneOf, type ToolLanes } from "./from_wire_chunk.js";
 import { type CompletionFacts, fromWireMetadata } from "./from_wire_metadata.js";
 import { fallbackToolCallId, parseToolArguments } from "./from_wire_tool_calls.js";
 import { fromWireUsage } from "./from_wire_usage.js";
 import { mergeReasoningFragment, type MergedReasoningDetails, newMergedReasoningDetails } from "./merge_reasoning_details.js";
 import { foldChunkFacts } from "./stream_facts.js";
+import { SERVER_TOOL_CALL, serverToolBlocksOf } from "./to_server_tool_blocks.js";
 import { citationOf, imageBlockOf } from "./to_standard_blocks.js";
 
 type Block = ContentBlock;
@@ -41,6 +42,10 @@ export interface EventState {
   text?: { index: number; text: string };
   annotations?: OpenRouterAnnotation[];
   reasoning?: { index: number; text: string; details: MergedReasoningDetails };
+  /** Server tools OpenRouter ran: the first of their two block indices (call, result) and the detail's place in the details. */
+  serverTools: { index: number; position: number }[];
+  /** How many merged details have been looked at for server-tool calls. */
+  detailsSeen: number;
   sawEmptyReasoningList: boolean;
   lanes: ToolLanes;
   tools: ToolBlock[];
@@ -52,7 +57,7 @@ export interface EventState {
 }
 
 export function newEventState(): EventState {
-  return { facts: {}, started: false, next: 0, sawEmptyReasoningList: false, lanes: new Map(), tools: [], images: new Set(), out: [] };
+  return { facts: {}, started: false, next: 0, sawEmptyReasoningList: false, serverTools: [], detailsSeen: 0, lanes: new Map(), tools: [], images: new Set(), out: [] };
 }
 
 const CORE_REASONS: ReadonlySet<string> = new Set(["stop", "length", "content_filter"]);
@@ -89,6 +94,21 @@ function reasoningOf(delta: OpenRouterDelta, state: EventState): void {
     reasoning.text += text;
     state.out.push({ event: "content-block-delta", index: reasoning.index, delta: { type: "reasoning-delta", reasoning: text } });
   }
+  if (reasoning.details.details.length > state.detailsSeen) serverToolsOf(reasoning.details.details, state);
+}
+
+/** Server-tool calls among the details merged since the last look: their call and result blocks open, after the reasoning's. */
+function serverToolsOf(details: OpenRouterReasoningDetail[], state: EventState): void {
+  for (let position = state.detailsSeen; position < details.length; position++) {
+    const detail = details[position];
+    if (detail?.type !== SERVER_TOOL_CALL) continue;
+    const index = state.next;
+    state.next += 2;
+    state.serverTools.push({ index, position });
+    const [call, result] = serverToolBlocksOf(detail, position);
+    state.out.push({ event: "content-block-start", index, content: call }, { event: "content-block-start", index: index + 1, content: result });
+  }
+  state.detailsSeen = details.length;
 }
 
 function toolCallsOf(delta: OpenRouterDelta, state: EventState): void {
@@ -233,6 +253,14 @@ export function closingEvents(state: EventState): ChatModelStreamEvent[] {
     }
     const details = reasoning?.details.details ?? [];
     finishes.push({ index, content: { type: "reasoning", reasoning: reasoning?.text ?? "", extras: { reasoning_details: details } } });
+  }
+  const merged = state.reasoning?.details.details ?? [];
+  for (const { index, position } of state.serverTools) {
+    const detail = merged[position];
+    if (detail === undefined) continue;
+    // the merged detail, whole: a call streamed in fragments is read once it is complete
+    const [call, result] = serverToolBlocksOf(detail, position);
+    finishes.push({ index, content: call }, { index: index + 1, content: result });
   }
   if (state.text !== undefined) {
     const content: ContentBlock.Text = { type: "text", text: state.text.text };

@@ -158,6 +158,16 @@ export type {
   OpenRouterWebSearchOptions as WebSearchOptions,
   OpenRouterWebSearchParameters as WebSearchParameters,
   OpenRouterWebSearchTool as WebSearchTool,
+  OpenRouterWebFetchParameters as WebFetchParameters,
+  OpenRouterWebFetchTool as WebFetchTool,
+  OpenRouterDatetimeParameters as DatetimeParameters,
+  OpenRouterDatetimeTool as DatetimeTool,
+  OpenRouterImageGenerationParameters as ImageGenerationParameters,
+  OpenRouterImageGenerationTool as ImageGenerationTool,
+  OpenRouterAdvisorParameters as AdvisorParameters,
+  OpenRouterAdvisorTool as AdvisorTool,
+  OpenRouterFusionParameters as FusionParameters,
+  OpenRouterFusionTool as FusionTool,
 } from "./request_types.js";
 export type {
   OpenRouterErrorBody as ErrorBody,

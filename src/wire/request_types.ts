@@ -199,7 +199,7 @@ export interface OpenRouterToolCall {
 }
 
 export interface OpenRouterReasoningDetail {
-  type: OpenString<"reasoning.text" | "reasoning.summary" | "reasoning.encrypted">;
+  type: OpenString<"reasoning.text" | "reasoning.summary" | "reasoning.encrypted" | "reasoning.server_tool_call">;
   id?: string | null;
   format?: string | null;
   index?: number;
@@ -207,6 +207,13 @@ export interface OpenRouterReasoningDetail {
   signature?: string | null;
   summary?: string;
   data?: string;
+  /** `reasoning.server_tool_call`: the server tool OpenRouter ran, e.g. "openrouter:datetime". */
+  tool_name?: string;
+  /** `reasoning.server_tool_call`: what it was called with (JSON text or an object). */
+  arguments?: unknown;
+  /** `reasoning.server_tool_call`: what it returned (JSON text or an object). */
+  result?: unknown;
+  tool_call_id?: string | null;
   [key: string]: unknown;
 }
 
@@ -273,6 +280,84 @@ export interface OpenRouterWebSearchParameters {
 export interface OpenRouterWebSearchTool extends OpenRouterServerTool {
   type: "openrouter:web_search";
   parameters?: OpenRouterWebSearchParameters;
+}
+
+/** The `openrouter:web_fetch` server tool's parameters: OpenRouter fetches a URL the model names and returns its text. */
+export interface OpenRouterWebFetchParameters {
+  /** Fetch engine. @default "auto" (the provider's own fetch when it has one, else Exa) */
+  engine?: OpenString<"auto" | "native" | "exa" | "openrouter" | "firecrawl" | "parallel">;
+  /** Fetches per request; past it the tool returns an error. */
+  max_uses?: number;
+  /** Content per fetch, in approximate tokens; longer content is truncated. */
+  max_content_tokens?: number;
+  /** Only these domains (not with `blocked_domains`). */
+  allowed_domains?: string[];
+  /** Never these domains. */
+  blocked_domains?: string[];
+  [key: string]: unknown;
+}
+
+/** The `openrouter:datetime` server tool's parameters. */
+export interface OpenRouterDatetimeParameters {
+  /** IANA time zone, e.g. "Europe/Paris". @default UTC (an unknown zone falls back to UTC) */
+  timezone?: string;
+  [key: string]: unknown;
+}
+
+/** The `openrouter:image_generation` server tool's parameters: any `image_config` key plus the image model. */
+export interface OpenRouterImageGenerationParameters extends OpenRouterImageConfig {
+  /** The image model. @default "openai/gpt-5-image" */
+  model?: string;
+}
+
+/** One `openrouter:advisor` entry: a stronger model the running model may consult mid-generation. */
+export interface OpenRouterAdvisorParameters {
+  /** The advisor's model, e.g. "~anthropic/claude-opus-latest". */
+  model?: string;
+  /** The advisor's name, when several are offered (at most one may go without). */
+  name?: string;
+  /** The advisor's own instructions. */
+  instructions?: string;
+  [key: string]: unknown;
+}
+
+/** The `openrouter:fusion` server tool's parameters: a panel of models, summarised by a judge. */
+export interface OpenRouterFusionParameters {
+  /** The panel, e.g. ["~openai/gpt-latest", "~google/gemini-pro-latest"]. */
+  analysis_models?: string[];
+  /** The model that summarises the panel. */
+  judge_model?: string;
+  [key: string]: unknown;
+}
+
+/** `{ type: "openrouter:web_fetch", parameters }`. */
+export interface OpenRouterWebFetchTool extends OpenRouterServerTool {
+  type: "openrouter:web_fetch";
+  parameters?: OpenRouterWebFetchParameters;
+}
+
+/** `{ type: "openrouter:datetime", parameters }`. */
+export interface OpenRouterDatetimeTool extends OpenRouterServerTool {
+  type: "openrouter:datetime";
+  parameters?: OpenRouterDatetimeParameters;
+}
+
+/** `{ type: "openrouter:image_generation", parameters }`. */
+export interface OpenRouterImageGenerationTool extends OpenRouterServerTool {
+  type: "openrouter:image_generation";
+  parameters?: OpenRouterImageGenerationParameters;
+}
+
+/** `{ type: "openrouter:advisor", parameters }`. */
+export interface OpenRouterAdvisorTool extends OpenRouterServerTool {
+  type: "openrouter:advisor";
+  parameters?: OpenRouterAdvisorParameters;
+}
+
+/** `{ type: "openrouter:fusion", parameters }`. */
+export interface OpenRouterFusionTool extends OpenRouterServerTool {
+  type: "openrouter:fusion";
+  parameters?: OpenRouterFusionParameters;
 }
 
 export type OpenRouterTool = OpenRouterFunctionTool | OpenRouterServerTool;
