@@ -155,6 +155,10 @@ describe("the automatic method, from the model catalog", () => {
     ["anthropic/claude-haiku-4.5 lists tools only → functionCalling", { model: "anthropic/claude-haiku-4.5" }, "tools"],
     ["qwen/qwen-vl-plus lists response_format only → jsonMode", { model: "qwen/qwen-vl-plus" }, "json_object"],
     ["an unknown model → functionCalling", { model: "no-such/model" }, "tools"],
+    ["a variant is its base model's: openai/gpt-4.1:floor → jsonSchema", { model: "openai/gpt-4.1:floor" }, "json_schema"],
+    ["an alias is its family's newest: ~openai/gpt-latest (openai/gpt-5.2) → jsonSchema", { model: "~openai/gpt-latest" }, "json_schema"],
+    ["a preset on a model is the model's → jsonSchema", { model: "openai/gpt-4.1@preset/support" }, "json_schema"],
+    ["a bare preset (its backend unknown) → functionCalling", { model: "@preset/support" }, "tools"],
     ["fallback models → functionCalling", { model: "openai/gpt-4.1", models: ["openai/gpt-4.1", "anthropic/claude-sonnet-4.5"] }, "tools"],
     ['route: "fallback" → functionCalling', { model: "openai/gpt-4.1", route: "fallback" }, "tools"],
   ];

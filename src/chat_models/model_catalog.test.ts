@@ -86,6 +86,20 @@ describe("modelProfile", () => {
     expect(modelProfile("openai/gpt-4o:extended").maxOutputTokens).toBe(64000);
   });
 
+  it("falls back from stacked variants (:free:online) to the base model", () => {
+    expect(catalogEntry("openai/gpt-4o:nitro:online")).toBe(catalogEntry("openai/gpt-4o"));
+  });
+
+  it("resolves a ~author/family-latest alias to the family's newest model (the catalog lists newest first)", () => {
+    expect(catalogEntry("~anthropic/claude-opus-latest")).toBe(catalogEntry("anthropic/claude-opus-4.5"));
+    expect(catalogEntry("~openai/gpt-latest")).toBe(catalogEntry("openai/gpt-5.2"));
+    expect(catalogEntry("~google/gemini-pro-latest")).toBe(catalogEntry("google/gemini-3-pro-preview"));
+    expect(catalogEntry("~google/gemini-flash-latest")).toBe(catalogEntry("google/gemini-3-flash-preview"));
+    expect(catalogEntry("~anthropic/claude-opus-latest:nitro@preset/x")).toBe(catalogEntry("anthropic/claude-opus-4.5"));
+    expect(catalogEntry("~anthropic/claude-nothing-latest")).toBeUndefined();
+    expect(catalogEntry("~anthropic/claude-opus")).toBeUndefined();
+  });
+
   it("is {} for a model the catalog does not know", () => {
     expect(modelProfile("no-such/model")).toEqual({});
   });

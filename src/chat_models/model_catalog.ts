@@ -117,11 +117,40 @@ function normalise(baseURL: string): string {
   return baseURL.replace(/\/+$/, "");
 }
 
+// a slug's version and release tokens, which a `~author/family-latest` alias leaves out
+const VERSION_TOKEN = /^(\d[\d.]*[a-z]?|preview|exp|latest|\d{4}-\d\d-\d\d)$/;
+
+/** `claude-opus-4.5` → `claude-opus`; `gemini-3-pro-preview` → `gemini-pro`; `gpt-5.2-chat` → `gpt-chat`. */
+function familyOf(name: string): string {
+  return name
+    .split("-")
+    .filter((token) => !VERSION_TOKEN.test(token))
+    .join("-");
+}
+
+/**
+ * `~author/family-latest` (OpenRouter's alias that "always redirects to the latest model in the
+ * family") → the newest catalog model of that author and family. `GET /models` lists models newest
+ * first and the catalog keeps that order, so the first match is the latest.
+ */
+function latestOf(alias: string, catalog: Map<string, CatalogEntry>): CatalogEntry | undefined {
+  const slash = alias.indexOf("/");
+  if (slash <= 0 || !alias.endsWith("-latest")) return undefined;
+  const author = alias.slice(0, slash + 1);
+  const family = familyOf(alias.slice(slash + 1));
+  for (const [id, entry] of catalog) {
+    if (id.startsWith(author) && !id.includes(":") && familyOf(id.slice(author.length)) === family) return entry;
+  }
+  return undefined;
+}
+
 /**
  * The entry for a model slug, or undefined when the catalog does not know it. Variant suffixes
- * (`:nitro`, `:floor`, `:online`, …) fall back to the base model when the variant has no entry; a
- * preset on a model (`openai/gpt-4o@preset/x`) is the model's; a bare preset (`@preset/x`) is
- * unknown, since its backend is decided on OpenRouter's side (structured output then uses a tool call).
+ * (`:nitro`, `:floor`, `:online`, `:free:online`, …) fall back to the base model when the variant
+ * has no entry; `~author/family-latest` aliases to the family's newest model (unless the catalog
+ * lists the alias itself); a preset on a model (`openai/gpt-4o@preset/x`) is the model's; a bare
+ * preset (`@preset/x`) is unknown, since its backend is decided on OpenRouter's side (structured
+ * output then uses a tool call).
  */
 export function catalogEntry(slug: string, baseURL?: string): CatalogEntry | undefined {
   const catalog = catalogFor(baseURL);
@@ -129,8 +158,11 @@ export function catalogEntry(slug: string, baseURL?: string): CatalogEntry | und
   const model = preset > 0 ? slug.slice(0, preset) : slug;
   const exact = catalog.get(model);
   if (exact) return exact;
-  const colon = model.lastIndexOf(":");
-  return colon > 0 ? catalog.get(model.slice(0, colon)) : undefined;
+  const colon = model.indexOf(":");
+  const base = colon > 0 ? model.slice(0, colon) : model;
+  const entry = base === model ? undefined : catalog.get(base);
+  if (entry) return entry;
+  return base.startsWith("~") ? latestOf(base.slice(1), catalog) : undefined;
 }
 
 /** A catalog entry → LangChain's ModelProfile. */
