@@ -16,11 +16,20 @@ export interface ServerToolRuns {
   say?: string;
 }
 
+/** The wall-clock time in a zone (`2026-12-05 01:29:32`); an unknown zone falls back to UTC, as OpenRouter's does. */
+function localTime(ms: number, timezone: string): [string, string] {
+  try {
+    return [new Date(ms).toLocaleString("sv-SE", { timeZone: timezone }), timezone];
+  } catch {
+    return [new Date(ms).toLocaleString("sv-SE", { timeZone: "UTC" }), "UTC"];
+  }
+}
+
 function resultOf(name: string, parameters: Record<string, unknown>, prompt: string, created: number): { args: Record<string, JsonValue>; result: Record<string, JsonValue> } | undefined {
   switch (name) {
     case "openrouter:datetime": {
-      const timezone = str(parameters["timezone"]) ?? "UTC";
-      return { args: {}, result: { datetime: new Date(created * 1000).toISOString(), timezone } };
+      const [datetime, timezone] = localTime(created * 1000, str(parameters["timezone"]) ?? "UTC");
+      return { args: {}, result: { datetime, timezone } };
     }
     case "openrouter:web_fetch": {
       const url = /https?:\/\/[^\s)"']+/.exec(prompt)?.[0];

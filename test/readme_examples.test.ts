@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { tool } from "@langchain/core/tools";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ChatOpenRouter } from "../src/index.js";
+import { ChatOpenRouter, serverTools } from "../src/index.js";
 import { CANARY_API_KEY, lastChatBody, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -63,6 +63,49 @@ describe("README examples", () => {
     expect(names).toContain("content-block-delta");
     expect(printed.at(-1)).toEqual([[{ type: "tool_call", id: expect.stringMatching(/^call_/), name: "get_weather", args: { city: "Paris" } }]]);
     expect(toolsSent).toEqual([expect.objectContaining({ type: "function", function: expect.objectContaining({ name: "get_weather" }) })]);
+  });
+
+  it("Server tools (the README's code, line for line)", async () => {
+    const getWeather = tool(async ({ city }) => `Sunny in ${city}`, {
+      name: "get_weather",
+      description: "Get the current weather in a city",
+      schema: z.object({ city: z.string() }),
+    });
+
+    // ---- README, "Server tools" (imports hoisted above) ----
+    const model = new ChatOpenRouter({ model: "openai/gpt-4.1-mini" }).bindTools([
+      getWeather,                                           // a function tool: you run it
+      serverTools.webSearch({ max_results: 3 }),            // openrouter:web_search → url citations
+      serverTools.datetime({ timezone: "Europe/Paris" }),   // also webFetch, imageGeneration, advisor, fusion, subagent, searchModels
+    ]);
+    const answer = await model.invoke("What happened in Paris today?");
+    console.log(answer.contentBlocks); // … { type: "server_tool_call", name: "openrouter:datetime", args }, { type: "server_tool_call_result", output } …
+    // ---- end ----
+
+    expect(lastChatBody(emulator.current)["tools"]).toEqual([
+      expect.objectContaining({ type: "function" }),
+      { type: "openrouter:web_search", parameters: { max_results: 3 } },
+      { type: "openrouter:datetime", parameters: { timezone: "Europe/Paris" } },
+    ]);
+    const ran = answer.contentBlocks.filter((block) => block.type.startsWith("server_tool_call"));
+    expect(ran).toEqual([
+      expect.objectContaining({ type: "server_tool_call", name: "openrouter:datetime", args: {} }),
+      expect.objectContaining({ type: "server_tool_call_result", status: "success", output: expect.objectContaining({ timezone: "Europe/Paris" }) }),
+    ]);
+    expect(answer.response_metadata["usage"]).toMatchObject({ server_tool_use_details: { web_search_requests: 1 } });
+  });
+
+  it("the README carries the server-tools code unchanged", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const source = readFileSync(new URL(import.meta.url), "utf8");
+    const block = /\*\*Server tools\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const code = block
+      .split("\n")
+      .map((line) => line.replace(/^ {2}/, ""))
+      .filter((line) => line.trim() !== "" && !line.startsWith("import "));
+    expect(code.length).toBeGreaterThan(3);
+    const tested = /README, "Server tools"[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
+    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
   });
 
   it("the README carries that code unchanged", () => {

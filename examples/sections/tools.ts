@@ -3,6 +3,7 @@
 import { HumanMessage } from "@langchain/core/messages";
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
+import { serverTools } from "../../src/index.js";
 import type { TourSection } from "../tour_context.js";
 
 export const tools: TourSection = {
@@ -30,8 +31,18 @@ export const tools: TourSection = {
     const answer = await modelWithTools.invoke([question, call, ...results]);
     show("after the tool result", answer.content);
 
+    // server tools: OpenRouter runs them itself (they may sit beside function tools); no tool loop on our side
+    const withServerTools = create({ model: "openai/gpt-4.1-mini" }).bindTools([serverTools.datetime({ timezone: "Europe/Paris" })]);
+    const dated = await withServerTools.invoke("What is today's date?");
+    show("server tool openrouter:datetime → answer", dated.text);
+    show(
+      "… and what OpenRouter ran, as v1 blocks",
+      dated.contentBlocks.filter((block) => block.type === "server_tool_call" || block.type === "server_tool_call_result")
+    );
+
     const model = create({ model: "openai/gpt-4.1" });
     show("profile of openai/gpt-4.1", model.profile);
+    show("profile of the alias ~openai/gpt-latest (its family's newest)", create({ model: "~openai/gpt-latest" }).profile.structuredOutput);
     const movieSchema = z.object({
       title: z.string().describe("The title of the movie"),
       year: z.number().describe("The year the movie was released"),

@@ -29,7 +29,7 @@ interface SmokeOutput {
 beforeAll(async () => {
   packed = await installPackedApps(
     "openrouter-pack-",
-    ["smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"].map((file) => join(HERE, file))
+    ["smoke.mjs", "smoke.cjs", "contracts.mjs", "consumer.mts", "consumer.cts"].map((file) => join(HERE, file))
   );
   ({ tarball, apps } = packed);
   for (const app of apps.values()) {
@@ -86,6 +86,27 @@ describe("packed tarball", () => {
       // errors inside core's or zod's own .d.ts files are theirs; ours and the consumer's must be none
       const ours = output.split("\n").filter((line) => /^consumer\.|@langchain\/openrouter/.test(line));
       expect(ours).toEqual([]);
+    });
+
+    it(`contracts.mjs: context overflow, retryability, refusal, server tools, audio, aliases, streaming: true, response cache from the tarball with core ${core}`, async () => {
+      const { stdout } = await run(process.execPath, ["contracts.mjs"], {
+        cwd: apps.get(core)!,
+        env: { ...process.env, OPENROUTER_API_KEY: "sk-or-v1-pack-test", OPENROUTER_BASE_URL: emulator.baseURL },
+      });
+      const output = JSON.parse(stdout) as Record<string, Record<string, unknown> | unknown[] | unknown>;
+      // what the installed core offers decides what our errors add (feature-detected); ours are ours on any core
+      const has = output["coreHas"] as Record<string, boolean>;
+      expect(output["overflow"]).toEqual({ ours: true, core: has["ContextOverflowError"] ? true : null, retryable: false });
+      expect(output["auth"]).toEqual({ retryable: false, code: "MODEL_AUTHENTICATION" });
+      expect(output["refusal"]).toEqual({
+        name: has["ModelRefusalError"] ? "ModelRefusalError" : "OutputParserException",
+        text: expect.stringContaining("I can't help with that request."),
+      });
+      expect(output["serverTools"]).toEqual(["server_tool_call", "server_tool_call_result"]);
+      expect(output["audio"]).toEqual(["audio/wav"]);
+      expect(output["alias"]).toBe(true);
+      expect(output["streamingTokens"]).toBeGreaterThan(3);
+      expect(output["cache"]).toBe("string");
     });
 
     for (const node of NODES) {
