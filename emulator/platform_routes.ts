@@ -10,6 +10,7 @@ import { fixtureJson, fixtureText } from "./fixtures.js";
 import { generationOf, syntheticGeneration } from "./generation_stats.js";
 import { bearerKey, errorEnvelope, replayFixture, sendJsonBody, type RecordedRequest, type Route, type RouteContext } from "./http.js";
 import { filterModels, modelCatalog, modelEndpoints } from "./model_catalog.js";
+import { createRerank } from "./rerank_route.js";
 import { isRecord } from "./schema_values.js";
 import type { EmulatorState } from "./state.js";
 
@@ -136,4 +137,5 @@ export const PLATFORM_ROUTES: Route[] = [
   { method: "GET", path: "/api/v1/key", auth: true, handler: getKey },
   { method: "GET", path: "/api/v1/credits", auth: true, handler: getCredits },
   { method: "POST", path: "/api/v1/embeddings", auth: true, handler: createEmbeddings },
+  { method: "POST", path: "/api/v1/rerank", auth: true, handler: createRerank },
 ];

@@ -32,6 +32,7 @@ import type { OpenRouterStreamChunk as NotTopLevelChunk } from "./index.js";
 // @ts-expect-error: nor is a platform shape (OpenRouter.Model is)
 import type { OpenRouterModel as NotTopLevelModel } from "./index.js";
 import type * as Platform from "./wire/platform_types.js";
+import type * as Rerank from "./wire/rerank_types.js";
 import type * as Wire from "./wire/types.js";
 
 describe("the package's exports", () => {
@@ -55,6 +56,7 @@ describe("the package's exports", () => {
       "OpenRouterPermissionError",
       "OpenRouterProviderError",
       "OpenRouterRateLimitError",
+      "OpenRouterRerank",
       "OpenRouterStreamError",
       "OpenRouterTimeoutError",
       "refreshModelCatalog",
@@ -155,5 +157,11 @@ describe("the package's exports", () => {
     expectTypeOf<OpenRouter.ModelReasoning>().toEqualTypeOf<Platform.OpenRouterModelReasoning>();
     expectTypeOf<OpenRouter.OutputModality>().toEqualTypeOf<Platform.OpenRouterOutputModality>();
     expectTypeOf<OpenRouter.Pricing>().toEqualTypeOf<Platform.OpenRouterPricing>();
+    // rerank (OpenRouterRerank)
+    expectTypeOf<OpenRouter.RerankRequest>().toEqualTypeOf<Rerank.OpenRouterRerankRequest>();
+    expectTypeOf<OpenRouter.RerankResponse>().toEqualTypeOf<Rerank.OpenRouterRerankResponse>();
+    expectTypeOf<OpenRouter.RerankResult>().toEqualTypeOf<Rerank.OpenRouterRerankResult>();
+    expectTypeOf<OpenRouter.RerankUsage>().toEqualTypeOf<Rerank.OpenRouterRerankUsage>();
+    expectTypeOf<entry.OpenRouterRerankResult["usage"]>().toEqualTypeOf<OpenRouter.RerankUsage>();
   });
 });

@@ -23,6 +23,13 @@ export type {
   OpenRouterEmbeddingsFields,
   OpenRouterEmbeddingsResult,
 } from "./embeddings/options.js";
+export { OpenRouterRerank } from "./rerank/openrouter_rerank.js";
+export type {
+  OpenRouterRerankCallOptions,
+  OpenRouterRerankFields,
+  OpenRouterRerankRanking,
+  OpenRouterRerankResult,
+} from "./rerank/options.js";
 export {
   OpenRouterAuthError,
   OpenRouterBadRequestError,

@@ -1,10 +1,10 @@
-// Beyond chat: the model catalog, a generation's real cost, the key's credit, embeddings.
+// Beyond chat: the model catalog, a generation's real cost, the key's credit, embeddings, reranking.
 import { cosineSimilarity } from "@langchain/core/utils/math";
-import { OpenRouterClient, OpenRouterEmbeddings, OpenRouterError } from "../../src/index.js";
+import { OpenRouterClient, OpenRouterEmbeddings, OpenRouterError, OpenRouterRerank } from "../../src/index.js";
 import type { TourSection } from "../tour_context.js";
 
 export const platform: TourSection = {
-  title: "Platform: models, generation stats, credits, embeddings",
+  title: "Platform: models, generation stats, credits, embeddings, reranking",
   async run({ baseURL, apiKey, model: create, show }) {
     const client = new OpenRouterClient({ baseURL, apiKey });
 
@@ -57,5 +57,9 @@ export const platform: TourSection = {
     const { embeddings: vectors, usage } = await embeddings.embedWithUsage(sentences);
     const [[similarity]] = cosineSimilarity([vectors[0] as number[]], [vectors[1] as number[]]) as [[number]];
     show("embeddings", { dimensions: vectors[0]?.length, usage, cosineSimilarity: Number(similarity.toFixed(4)) });
+
+    const reranker = new OpenRouterRerank({ model: "cohere/rerank-v3.5", topN: 2, baseURL, apiKey });
+    const ranked = await reranker.rerank("capital city of France", ["Bananas are yellow.", "Paris is the capital city of France.", "Berlin is the capital of Germany."]);
+    show("rerank (best 2)", { ranked: ranked.results.map(({ index, relevanceScore }) => ({ index, relevanceScore })), usage: ranked.usage });
   },
 };

@@ -196,3 +196,9 @@ export type {
   OpenRouterOutputModality as OutputModality,
   OpenRouterPricing as Pricing,
 } from "./platform_types.js";
+export type {
+  OpenRouterRerankRequest as RerankRequest,
+  OpenRouterRerankResponse as RerankResponse,
+  OpenRouterRerankResult as RerankResult,
+  OpenRouterRerankUsage as RerankUsage,
+} from "./rerank_types.js";
