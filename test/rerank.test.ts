@@ -100,14 +100,14 @@ describe("OpenRouterRerank", () => {
 
 describe("OpenRouterRerank options", () => {
   it("names unknown and bad options in a TypeError", () => {
-    expect(() => rerankerOn(emulator.current, { top_n: 2 } as never)).toThrow(/OpenRouterRerank got unknown option\(s\) "top_n"/);
+    expect(() => rerankerOn(emulator.current, { top_n: 2 } as never)).toThrow(/OpenRouterRerank got unknown option "top_n"; known: model, /);
     expect(() => rerankerOn(emulator.current, { topN: 0 })).toThrow(TypeError);
     expect(() => rerankerOn(emulator.current, { batchSize: 1.5 })).toThrow(/"batchSize" must be an integer ≥ 1/);
     expect(() => new OpenRouterRerank({} as never)).toThrow(/needs a model/);
   });
 
   it("names unknown call options", async () => {
-    await expect(rerankerOn(emulator.current).rerank(QUERY, TEXTS, { top_n: 1 } as never)).rejects.toThrow(/unknown option\(s\) "top_n"/);
+    await expect(rerankerOn(emulator.current).rerank(QUERY, TEXTS, { top_n: 1 } as never)).rejects.toThrow(/OpenRouterRerank.rerank got unknown option "top_n"/);
   });
 
   it("never shows the key", () => {

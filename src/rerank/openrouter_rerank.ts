@@ -4,7 +4,7 @@ import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { AbortScope } from "../wire/abort_scope.js";
 import { CONNECTION_OPTION_NAMES, createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
-import { type Checks, checkOptions, integer, modelSlug, object } from "../wire/option_checks.js";
+import { type Checks, checkOptions, integer, modelSlug, object, refuseUnknownOptions } from "../wire/option_checks.js";
 import type { OpenRouterRerankRequest, OpenRouterRerankResponse, OpenRouterRerankUsage } from "../wire/rerank_types.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
 import type { OpenRouterProviderPreferences } from "../wire/types.js";
@@ -25,14 +25,6 @@ const CHECKS: Checks<Omit<OpenRouterRerankFields, keyof OpenRouterConnectionOpti
 const CALL_CHECKS: Checks<Omit<OpenRouterRerankCallOptions, "signal">> = { topN: positiveInteger };
 const KNOWN_FIELDS = new Set<string>([...Object.keys(CHECKS), ...CONNECTION_OPTION_NAMES]);
 const KNOWN_CALL_OPTIONS = new Set<string>([...Object.keys(CALL_CHECKS), "signal"]);
-
-/** Throws a TypeError naming every key of `options` outside `known` (a typo is never ignored). */
-function refuseUnknown(options: object, known: ReadonlySet<string>, subject: string): void {
-  const unknown = Object.keys(options).filter((key) => !known.has(key));
-  if (unknown.length > 0) {
-    throw new TypeError(`${subject} got unknown option(s) ${unknown.map((key) => `"${key}"`).join(", ")}; known: ${[...known].join(", ")}.`);
-  }
-}
 
 /**
  * Rerank models on OpenRouter (`POST /rerank`: Cohere, Jina, NVIDIA…) as a LangChain document
@@ -60,7 +52,7 @@ export class OpenRouterRerank extends BaseDocumentCompressor {
     if (typeof fields !== "object" || fields === null || fields.model === undefined) {
       throw new TypeError('OpenRouterRerank needs a model: new OpenRouterRerank({ model: "cohere/rerank-v3.5" }). See https://openrouter.ai/models?output_modalities=rerank.');
     }
-    refuseUnknown(fields, KNOWN_FIELDS, "OpenRouterRerank");
+    refuseUnknownOptions(fields, KNOWN_FIELDS, "OpenRouterRerank");
     checkOptions(fields, CHECKS, "OpenRouterRerank option");
     super();
     // createConnection checks the connection's options and names any option nobody knows
@@ -96,7 +88,7 @@ export class OpenRouterRerank extends BaseDocumentCompressor {
     if (!Array.isArray(texts) || !texts.every((text) => typeof text === "string")) {
       throw new TypeError("OpenRouterRerank.rerank needs an array of strings (compressDocuments: Documents with a string pageContent).");
     }
-    refuseUnknown(options, KNOWN_CALL_OPTIONS, "OpenRouterRerank.rerank");
+    refuseUnknownOptions(options, KNOWN_CALL_OPTIONS, "OpenRouterRerank.rerank");
     checkOptions(options, CALL_CHECKS, "OpenRouterRerank call option");
     const { signal } = options;
     const topN = options.topN ?? this.topN;

@@ -58,3 +58,15 @@ export function checkOptions(
     if (problem) throw new TypeError(`${subject} "${key}" must be ${problem}; got ${shown(key, value)}.`);
   }
 }
+
+/**
+ * Throws a TypeError naming every option outside `known`, e.g. `OpenRouterRerank got unknown
+ * option "topK"; known: model, topN, …`: a typo, or an option of another integration, is never
+ * silently dropped.
+ */
+export function refuseUnknownOptions(options: object, known: ReadonlySet<string>, subject: string): void {
+  const unknown = Object.keys(options).filter((key) => !known.has(key));
+  if (unknown.length === 0) return;
+  const names = unknown.map((key) => `"${key}"`).join(", ");
+  throw new TypeError(`${subject} got unknown option${unknown.length > 1 ? "s" : ""} ${names}; known: ${[...known].join(", ")}.`);
+}
