@@ -39,7 +39,7 @@ export function recordGeneration(state: EmulatorState, answer: Answer, request: 
  * `error-in-200`/`mid-stream-error` send an error envelope with status 200, `truncate` ends after
  * half the body, `reset-mid-body` destroys the socket there.
  */
-async function sendJson(ctx: RouteContext, status: number, value: unknown): Promise<void> {
+export async function sendJson(ctx: RouteContext, status: number, value: unknown): Promise<void> {
   const action = ctx.plan.action;
   if (action.kind === "fixture") return replayFixture(ctx, action.name);
   if (action.kind === "error-in-200" || action.kind === "mid-stream-error") {

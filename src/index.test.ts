@@ -132,6 +132,7 @@ describe("the package's exports", () => {
     expectTypeOf<OpenRouter.EmbeddingsResponse>().toEqualTypeOf<Platform.OpenRouterEmbeddingsResponse>();
     expectTypeOf<OpenRouter.EmbeddingsUsage>().toEqualTypeOf<Platform.OpenRouterEmbeddingsUsage>();
     expectTypeOf<OpenRouter.Generation>().toEqualTypeOf<Platform.OpenRouterGeneration>();
+    expectTypeOf<OpenRouter.GenerationContent>().toEqualTypeOf<Platform.OpenRouterGenerationContent>();
     expectTypeOf<OpenRouter.InputModality>().toEqualTypeOf<Platform.OpenRouterInputModality>();
     expectTypeOf<OpenRouter.KeyInfo>().toEqualTypeOf<Platform.OpenRouterKeyInfo>();
     expectTypeOf<OpenRouter.Model>().toEqualTypeOf<Platform.OpenRouterModel>();
@@ -141,5 +142,6 @@ describe("the package's exports", () => {
     expectTypeOf<OpenRouter.ModelReasoning>().toEqualTypeOf<Platform.OpenRouterModelReasoning>();
     expectTypeOf<OpenRouter.OutputModality>().toEqualTypeOf<Platform.OpenRouterOutputModality>();
     expectTypeOf<OpenRouter.Pricing>().toEqualTypeOf<Platform.OpenRouterPricing>();
+    expectTypeOf<OpenRouter.Provider>().toEqualTypeOf<Platform.OpenRouterProvider>();
   });
 });

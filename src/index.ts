@@ -16,6 +16,7 @@ export type {
   ListModelsOptions,
   OpenRouterCallOptions,
   OpenRouterClientFields,
+  OpenRouterModelSort,
 } from "./platform/options.js";
 export { OpenRouterEmbeddings } from "./embeddings/openrouter_embeddings.js";
 export type {

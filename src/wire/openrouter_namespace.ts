@@ -176,6 +176,7 @@ export type {
   OpenRouterEmbeddingsResponse as EmbeddingsResponse,
   OpenRouterEmbeddingsUsage as EmbeddingsUsage,
   OpenRouterGeneration as Generation,
+  OpenRouterGenerationContent as GenerationContent,
   OpenRouterInputModality as InputModality,
   OpenRouterKeyInfo as KeyInfo,
   OpenRouterModel as Model,
@@ -185,4 +186,5 @@ export type {
   OpenRouterModelReasoning as ModelReasoning,
   OpenRouterOutputModality as OutputModality,
   OpenRouterPricing as Pricing,
+  OpenRouterProvider as Provider,
 } from "./platform_types.js";

@@ -271,3 +271,23 @@ export interface OpenRouterEmbeddingsResponse {
   usage?: OpenRouterEmbeddingsUsage | null;
   [key: string]: unknown;
 }
+
+/** `GET /providers` → `data[]`: a provider OpenRouter routes to. */
+export interface OpenRouterProvider {
+  /** Display name, e.g. `"OpenAI"`. */
+  name?: string;
+  /** Slug for `provider.order` / `provider.only`, e.g. `"openai"`. */
+  slug?: string;
+  privacy_policy_url?: string | null;
+  terms_of_service_url?: string | null;
+  status_page_url?: string | null;
+  [key: string]: unknown;
+}
+
+/** `GET /generation/content?id=` → `data`: what was sent and what came back (kept only when the account stores prompts). */
+export interface OpenRouterGenerationContent {
+  id?: string;
+  input?: unknown;
+  output?: unknown;
+  [key: string]: unknown;
+}
