@@ -128,6 +128,10 @@ describe("the package's exports", () => {
     // platform endpoints (OpenRouterClient, OpenRouterEmbeddings)
     expectTypeOf<OpenRouter.Credits>().toEqualTypeOf<Platform.OpenRouterCredits>();
     expectTypeOf<OpenRouter.Embedding>().toEqualTypeOf<Platform.OpenRouterEmbedding>();
+    expectTypeOf<OpenRouter.EmbeddingContentInput>().toEqualTypeOf<Platform.OpenRouterEmbeddingContentInput>();
+    expectTypeOf<OpenRouter.EmbeddingContentPart>().toEqualTypeOf<Platform.OpenRouterEmbeddingContentPart>();
+    expectTypeOf<OpenRouter.EmbeddingImagePart>().toEqualTypeOf<Platform.OpenRouterEmbeddingImagePart>();
+    expectTypeOf<OpenRouter.EmbeddingTextPart>().toEqualTypeOf<Platform.OpenRouterEmbeddingTextPart>();
     expectTypeOf<OpenRouter.EmbeddingsRequest>().toEqualTypeOf<Platform.OpenRouterEmbeddingsRequest>();
     expectTypeOf<OpenRouter.EmbeddingsResponse>().toEqualTypeOf<Platform.OpenRouterEmbeddingsResponse>();
     expectTypeOf<OpenRouter.EmbeddingsUsage>().toEqualTypeOf<Platform.OpenRouterEmbeddingsUsage>();
@@ -143,5 +147,9 @@ describe("the package's exports", () => {
     expectTypeOf<OpenRouter.OutputModality>().toEqualTypeOf<Platform.OpenRouterOutputModality>();
     expectTypeOf<OpenRouter.Pricing>().toEqualTypeOf<Platform.OpenRouterPricing>();
     expectTypeOf<OpenRouter.Provider>().toEqualTypeOf<Platform.OpenRouterProvider>();
+    expectTypeOf<Parameters<entry.OpenRouterEmbeddings["embedContent"]>>().toEqualTypeOf<
+      [OpenRouter.EmbeddingContentPart[][], (entry.OpenRouterEmbedContentOptions | undefined)?]
+    >();
+    expectTypeOf<entry.ListModelsOptions["sort"]>().toEqualTypeOf<entry.OpenRouterModelSort | undefined>();
   });
 });

@@ -20,6 +20,7 @@ export type {
 } from "./platform/options.js";
 export { OpenRouterEmbeddings } from "./embeddings/openrouter_embeddings.js";
 export type {
+  OpenRouterEmbedContentOptions,
   OpenRouterEmbeddingsCallOptions,
   OpenRouterEmbeddingsFields,
   OpenRouterEmbeddingsResult,

@@ -172,6 +172,10 @@ export type {
 export type {
   OpenRouterCredits as Credits,
   OpenRouterEmbedding as Embedding,
+  OpenRouterEmbeddingContentInput as EmbeddingContentInput,
+  OpenRouterEmbeddingContentPart as EmbeddingContentPart,
+  OpenRouterEmbeddingImagePart as EmbeddingImagePart,
+  OpenRouterEmbeddingTextPart as EmbeddingTextPart,
   OpenRouterEmbeddingsRequest as EmbeddingsRequest,
   OpenRouterEmbeddingsResponse as EmbeddingsResponse,
   OpenRouterEmbeddingsUsage as EmbeddingsUsage,

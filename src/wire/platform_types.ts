@@ -234,10 +234,29 @@ export interface OpenRouterCredits {
   [key: string]: unknown;
 }
 
+/** A text part of a multimodal embedding input. */
+export interface OpenRouterEmbeddingTextPart {
+  type: "text";
+  text: string;
+}
+
+/** An image part of a multimodal embedding input: an https URL or a `data:image/…;base64,` URL. */
+export interface OpenRouterEmbeddingImagePart {
+  type: "image_url";
+  image_url: { url: string };
+}
+
+export type OpenRouterEmbeddingContentPart = OpenRouterEmbeddingTextPart | OpenRouterEmbeddingImagePart;
+
+/** One multimodal input of `POST /embeddings`: its parts are embedded together, as one vector. */
+export interface OpenRouterEmbeddingContentInput {
+  content: OpenRouterEmbeddingContentPart[];
+}
+
 /** `POST /embeddings` request body (api.md §6.6). */
 export interface OpenRouterEmbeddingsRequest {
   model: string;
-  input: string | string[] | number[] | number[][] | Record<string, unknown>[];
+  input: string | string[] | number[] | number[][] | OpenRouterEmbeddingContentInput[] | Record<string, unknown>[];
   encoding_format?: "float" | "base64";
   dimensions?: number;
   input_type?: string;
