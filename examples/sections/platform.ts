@@ -21,6 +21,18 @@ export const platform: TourSection = {
       }))
     );
 
+    const cheapest = await client.listModels({ outputModalities: ["all"], sort: "pricing-low-to-high", limit: 3 });
+    const mine = await client.listUserModels({ supportedParameters: ["tools"] });
+    const providers = await client.listProviders();
+    show("cheapest 3, models this key may use with tools, providers", {
+      cheapest: cheapest.map((model) => model.id),
+      usable: mine.length,
+      providers: providers.slice(0, 5).map((provider) => provider.slug),
+      zdrEndpoints: (await client.listZdrEndpoints()).length,
+      embeddingModels: (await client.listEmbeddingModels()).map((model) => model.id).slice(0, 3),
+      gpt4oMini: (await client.getModel("openai/gpt-4o-mini")).context_length,
+    });
+
     const { endpoints } = await client.getModelEndpoints("openai/gpt-4o-mini");
     show(
       "providers of openai/gpt-4o-mini",
@@ -57,5 +69,10 @@ export const platform: TourSection = {
     const { embeddings: vectors, usage } = await embeddings.embedWithUsage(sentences);
     const [[similarity]] = cosineSimilarity([vectors[0] as number[]], [vectors[1] as number[]]) as [[number]];
     show("embeddings", { dimensions: vectors[0]?.length, usage, cosineSimilarity: Number(similarity.toFixed(4)) });
+    const multimodal = new OpenRouterEmbeddings({ model: "cohere/embed-v4.0", baseURL, apiKey, queryInputType: "search_query", documentInputType: "search_document" });
+    const { embeddings: [withImage] } = await multimodal.embedContent([
+      [{ type: "text", text: "a red guitar" }, { type: "image_url", image_url: { url: "https://example.com/guitar.png" } }],
+    ]);
+    show("text with an image, one vector", { dimensions: withImage?.length });
   },
 };
