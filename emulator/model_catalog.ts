@@ -45,9 +45,25 @@ function listParam(query: URLSearchParams, name: string): string[] {
 /**
  * `GET /models` filters, crudely: `supported_parameters` (all listed), `output_modalities`
  * (any listed; default `text`, `all` for every model), `input_modalities` (all listed),
- * `category` (the word, or `coding` for `programming`, in the id, name or description).
+ * `category` (the word, or `coding` for `programming`, in the id, name or description); then
+ * `sort` (`newest`, `context-high-to-low`, `pricing-low-to-high`, `pricing-high-to-low`), `offset`, `limit`.
  */
 export function filterModels(models: Json[], query: URLSearchParams): Json[] {
+  const kept = keepModels(models, query);
+  const sort = query.get("sort");
+  const price = (model: Json): number => {
+    const pricing = isRecord(model["pricing"]) ? model["pricing"] : {};
+    return Number(pricing["prompt"] ?? 0) + Number(pricing["completion"] ?? 0);
+  };
+  if (sort === "newest") kept.sort((a, b) => Number(b["created"] ?? 0) - Number(a["created"] ?? 0));
+  if (sort === "context-high-to-low") kept.sort((a, b) => Number(b["context_length"] ?? 0) - Number(a["context_length"] ?? 0));
+  if (sort === "pricing-low-to-high") kept.sort((a, b) => price(a) - price(b));
+  if (sort === "pricing-high-to-low") kept.sort((a, b) => price(b) - price(a));
+  const offset = Number(query.get("offset") ?? 0);
+  return query.has("limit") ? kept.slice(offset, offset + Number(query.get("limit"))) : kept.slice(offset);
+}
+
+function keepModels(models: Json[], query: URLSearchParams): Json[] {
   const parameters = listParam(query, "supported_parameters");
   const outputs = listParam(query, "output_modalities");
   const inputs = listParam(query, "input_modalities");

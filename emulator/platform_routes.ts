@@ -40,7 +40,7 @@ export function recordGeneration(state: EmulatorState, answer: Answer, request: 
  * `error-in-200`/`mid-stream-error` send an error envelope with status 200, `truncate` ends after
  * half the body, `reset-mid-body` destroys the socket there.
  */
-async function sendJson(ctx: RouteContext, status: number, value: unknown): Promise<void> {
+export async function sendJson(ctx: RouteContext, status: number, value: unknown): Promise<void> {
   const action = ctx.plan.action;
   if (action.kind === "fixture") return replayFixture(ctx, action.name);
   if (action.kind === "error-in-200" || action.kind === "mid-stream-error") {
@@ -91,12 +91,26 @@ async function getCredits(ctx: RouteContext): Promise<void> {
   await sendJson(ctx, 200, fixtureText("credits.spec-example.json"));
 }
 
+/** A multimodal input `{ content: [{ type: "text", text } | { type: "image_url", image_url: { url } }] }` as one text, or undefined. */
+function contentText(item: unknown): string | undefined {
+  if (!isRecord(item) || !Array.isArray(item["content"]) || item["content"].length === 0) return undefined;
+  const parts = item["content"].map((part) => {
+    if (isRecord(part) && part["type"] === "text" && typeof part["text"] === "string") return part["text"];
+    if (isRecord(part) && part["type"] === "image_url" && isRecord(part["image_url"]) && typeof part["image_url"]["url"] === "string") {
+      return `[image ${part["image_url"]["url"]}]`;
+    }
+    return undefined;
+  });
+  return parts.every((part) => part !== undefined) ? parts.join(" ") : undefined;
+}
+
 function inputTexts(input: unknown): string[] | undefined {
   if (typeof input === "string") return [input];
   if (!Array.isArray(input) || input.length === 0) return undefined;
   // token arrays (number[]) are one input; number[][] and content objects are one input each
   if (input.every((item) => typeof item === "number")) return [JSON.stringify(input)];
-  return input.map((item) => (typeof item === "string" ? item : JSON.stringify(item)));
+  const texts = input.map((item) => (typeof item === "string" ? item : Array.isArray(item) ? JSON.stringify(item) : contentText(item)));
+  return texts.every((text) => text !== undefined) ? texts : undefined;
 }
 
 async function createEmbeddings(ctx: RouteContext): Promise<void> {
@@ -105,7 +119,7 @@ async function createEmbeddings(ctx: RouteContext): Promise<void> {
   const model = body["model"];
   if (typeof model !== "string" || model === "") return sendJson(ctx, 400, errorEnvelope(400, "model is required"));
   const texts = inputTexts(body["input"]);
-  if (!texts) return sendJson(ctx, 400, errorEnvelope(400, "input must be a string or a non-empty array"));
+  if (!texts) return sendJson(ctx, 400, errorEnvelope(400, "input must be a string, an array of strings or tokens, or of { content: [text and image_url parts] }"));
   const dimensions = body["dimensions"] ?? defaultDimensions(model);
   if (!Number.isInteger(dimensions) || (dimensions as number) < 1 || (dimensions as number) > 8192) {
     return sendJson(ctx, 400, errorEnvelope(400, "dimensions must be an integer between 1 and 8192"));

@@ -11,6 +11,7 @@ import type { Socket } from "node:net";
 import { chatCompletions } from "./chat_route.js";
 import { errorBodyForStatus, fixtureBytes } from "./fixtures.js";
 import { alive, bearerKey, CORS_HEADERS, errorEnvelope, readBody, sendError, sendWhole, sleep, writeHead, type RecordedRequest, type Route } from "./http.js";
+import { CATALOG_ROUTES } from "./catalog_routes.js";
 import { PLATFORM_ROUTES } from "./platform_routes.js";
 import { planFor, ScenarioError, type Plan } from "./scenarios.js";
 import { clearState, createState, type EmulatorState } from "./state.js";
@@ -61,6 +62,7 @@ const IDLE_SOCKET_MS = 10_000;
  */
 export const ROUTES: Route[] = [
   { method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions },
+  ...CATALOG_ROUTES,
   ...PLATFORM_ROUTES,
 ];
 

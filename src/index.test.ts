@@ -144,10 +144,15 @@ describe("the package's exports", () => {
     // platform endpoints (OpenRouterClient, OpenRouterEmbeddings)
     expectTypeOf<OpenRouter.Credits>().toEqualTypeOf<Platform.OpenRouterCredits>();
     expectTypeOf<OpenRouter.Embedding>().toEqualTypeOf<Platform.OpenRouterEmbedding>();
+    expectTypeOf<OpenRouter.EmbeddingContentInput>().toEqualTypeOf<Platform.OpenRouterEmbeddingContentInput>();
+    expectTypeOf<OpenRouter.EmbeddingContentPart>().toEqualTypeOf<Platform.OpenRouterEmbeddingContentPart>();
+    expectTypeOf<OpenRouter.EmbeddingImagePart>().toEqualTypeOf<Platform.OpenRouterEmbeddingImagePart>();
+    expectTypeOf<OpenRouter.EmbeddingTextPart>().toEqualTypeOf<Platform.OpenRouterEmbeddingTextPart>();
     expectTypeOf<OpenRouter.EmbeddingsRequest>().toEqualTypeOf<Platform.OpenRouterEmbeddingsRequest>();
     expectTypeOf<OpenRouter.EmbeddingsResponse>().toEqualTypeOf<Platform.OpenRouterEmbeddingsResponse>();
     expectTypeOf<OpenRouter.EmbeddingsUsage>().toEqualTypeOf<Platform.OpenRouterEmbeddingsUsage>();
     expectTypeOf<OpenRouter.Generation>().toEqualTypeOf<Platform.OpenRouterGeneration>();
+    expectTypeOf<OpenRouter.GenerationContent>().toEqualTypeOf<Platform.OpenRouterGenerationContent>();
     expectTypeOf<OpenRouter.InputModality>().toEqualTypeOf<Platform.OpenRouterInputModality>();
     expectTypeOf<OpenRouter.KeyInfo>().toEqualTypeOf<Platform.OpenRouterKeyInfo>();
     expectTypeOf<OpenRouter.Model>().toEqualTypeOf<Platform.OpenRouterModel>();
@@ -163,5 +168,10 @@ describe("the package's exports", () => {
     expectTypeOf<OpenRouter.RerankResult>().toEqualTypeOf<Rerank.OpenRouterRerankResult>();
     expectTypeOf<OpenRouter.RerankUsage>().toEqualTypeOf<Rerank.OpenRouterRerankUsage>();
     expectTypeOf<entry.OpenRouterRerankResult["usage"]>().toEqualTypeOf<OpenRouter.RerankUsage>();
+    expectTypeOf<OpenRouter.Provider>().toEqualTypeOf<Platform.OpenRouterProvider>();
+    expectTypeOf<Parameters<entry.OpenRouterEmbeddings["embedContent"]>>().toEqualTypeOf<
+      [OpenRouter.EmbeddingContentPart[][], (entry.OpenRouterEmbedContentOptions | undefined)?]
+    >();
+    expectTypeOf<entry.ListModelsOptions["sort"]>().toEqualTypeOf<entry.OpenRouterModelSort | undefined>();
   });
 });

@@ -16,9 +16,11 @@ export type {
   ListModelsOptions,
   OpenRouterCallOptions,
   OpenRouterClientFields,
+  OpenRouterModelSort,
 } from "./platform/options.js";
 export { OpenRouterEmbeddings } from "./embeddings/openrouter_embeddings.js";
 export type {
+  OpenRouterEmbedContentOptions,
   OpenRouterEmbeddingsCallOptions,
   OpenRouterEmbeddingsFields,
   OpenRouterEmbeddingsResult,

@@ -11,6 +11,7 @@ import {
   type OpenRouterEmbeddingsFields,
   OpenRouterError,
   OpenRouterInsufficientCreditsError,
+  OpenRouterNotFoundError,
   OpenRouterProviderError,
   OpenRouterRateLimitError,
 } from "../src/index.js";
@@ -164,5 +165,63 @@ describe("OpenRouterEmbeddings errors", () => {
     const embeddings = embeddingsOn(emulator.current);
     expect(inspect(embeddings, { depth: 10, showHidden: true })).not.toContain(CANARY_API_KEY);
     expect(JSON.stringify(embeddings)).not.toContain(CANARY_API_KEY);
+  });
+});
+
+describe("query and document input types, multimodal content", () => {
+  it("embedQuery sends queryInputType, embedDocuments documentInputType; inputType stays the fallback of both", async () => {
+    const embeddings = embeddingsOn(emulator.current, { model: "cohere/embed-v4.0", queryInputType: "search_query", documentInputType: "search_document" });
+    await embeddings.embedQuery("what is a guitar?");
+    await embeddings.embedDocuments(["a guitar is an instrument"]);
+    await embeddingsOn(emulator.current, { inputType: "classification", queryInputType: "search_query" }).embedDocuments(["x"]);
+    await embeddingsOn(emulator.current, { inputType: "classification" }).embedQuery("x");
+    expect(embeddingBodies(emulator.current).map((body) => body["input_type"])).toEqual([
+      "search_query",
+      "search_document",
+      "classification",
+      "classification",
+    ]);
+    expect(() => embeddingsOn(emulator.current, { queryInputType: 1 as unknown as string })).toThrow(/"queryInputType" must be a string/);
+  });
+
+  it("embedContent sends text-with-image inputs as { content: parts } and returns one vector each, deterministically", async () => {
+    const embeddings = embeddingsOn(emulator.current, { model: "cohere/embed-v4.0", documentInputType: "image" });
+    const inputs = [
+      [
+        { type: "text" as const, text: "a red guitar" },
+        { type: "image_url" as const, image_url: { url: "https://example.com/guitar.png" } },
+      ],
+      [{ type: "image_url" as const, image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } }],
+    ];
+    const first = await embeddings.embedContent(inputs);
+    const again = await embeddings.embedContent(inputs, { inputType: "search_document" });
+    expect(first.embeddings).toHaveLength(2);
+    expect(first.embeddings[0]).toHaveLength(1536);
+    expect(again.embeddings).toEqual(first.embeddings);
+    expect(first.embeddings[0]).not.toEqual(first.embeddings[1]);
+    expect(first.usage.total_tokens).toBeGreaterThan(0);
+    expect(embeddingBodies(emulator.current)).toEqual([
+      { model: "cohere/embed-v4.0", input: inputs.map((content) => ({ content })), input_type: "image" },
+      { model: "cohere/embed-v4.0", input: inputs.map((content) => ({ content })), input_type: "search_document" },
+    ]);
+  });
+
+  it("embedContent rejects malformed parts before any request; the emulator answers a malformed content input 400", async () => {
+    const embeddings = embeddingsOn(emulator.current);
+    await expect(embeddings.embedContent([[{ type: "video", url: "x" } as never]])).rejects.toThrow(/embedContent needs an array of inputs/);
+    await expect(embeddings.embedContent([[]])).rejects.toBeInstanceOf(TypeError);
+    expect(emulator.current.requests).toHaveLength(0);
+    const response = await fetch(`${emulator.current.baseURL}/embeddings`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CANARY_API_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "cohere/embed-v4.0", input: [{ content: [{ type: "audio" }] }] }),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it("embedContent errors are typed: 401 is an OpenRouterAuthError, 404 an OpenRouterNotFoundError", async () => {
+    const parts = [[{ type: "text" as const, text: "hi" }]];
+    await expect(embeddingsOn(emulator.current, { apiKey: "sk-or-v1-invalid" }).embedContent(parts)).rejects.toBeInstanceOf(OpenRouterAuthError);
+    await expect(embeddingsOn(emulator.current, { scenario: "status:404", maxRetries: 0 }).embedContent(parts)).rejects.toBeInstanceOf(OpenRouterNotFoundError);
   });
 });

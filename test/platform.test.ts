@@ -291,3 +291,75 @@ describe("construction", () => {
     expect(() => new OpenRouterClient({ generationRetryDelays: [Number.NaN] })).toThrow(/generationRetryDelays/);
   });
 });
+
+describe("catalog calls", () => {
+  it("listModels sends inputModalities, endpoints, sort, offset and limit, and names an unknown option", async () => {
+    const client = clientOn(emulator.current);
+    const sorted = await client.listModels({ outputModalities: ["all"], sort: "context-high-to-low", offset: 1, limit: 2 });
+    expect(emulator.current.lastRequest()?.search).toBe("?output_modalities=all&sort=context-high-to-low&offset=1&limit=2");
+    expect(sorted).toHaveLength(2);
+    const lengths = sorted.map((model) => model.context_length ?? 0);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    await client.listModels({ inputModalities: ["image"], endpoints: ["/api/v1/chat/completions"] });
+    expect(emulator.current.lastRequest()?.search).toBe("?input_modalities=image&endpoints=%2Fapi%2Fv1%2Fchat%2Fcompletions");
+    const before = emulator.current.requests.length;
+    await expect(client.listModels({ order: "x" } as never)).rejects.toThrow(/listModels does not take option "order"/);
+    await expect(client.listModels({ limit: -1 })).rejects.toThrow(/"limit" must be an integer/);
+    expect(emulator.current.requests).toHaveLength(before);
+  });
+
+  it("listUserModels lists the models the key may use, with the same filters, and needs a key", async () => {
+    const client = clientOn(emulator.current);
+    const models = await client.listUserModels();
+    expect(models.map((model) => model.id)).not.toContain("openai/gpt-4");
+    expect(models.map((model) => model.id)).toContain("openai/gpt-4o-mini");
+    await client.listUserModels({ supportedParameters: ["tools"] });
+    expect(requestsTo(emulator.current, "/models/user").at(-1)?.search).toBe("?supported_parameters=tools");
+    const error = await clientOn(emulator.current, { apiKey: "sk-or-v1-invalid" }).listUserModels().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterAuthError);
+    expect((error as OpenRouterError).status).toBe(401);
+  });
+
+  it("getModel finds a model by id, canonical slug or variant, and a missing one is a 404", async () => {
+    const client = clientOn(emulator.current);
+    expect((await client.getModel("openai/gpt-4o-mini")).id).toBe("openai/gpt-4o-mini");
+    expect((await client.getModel("openai/gpt-4o-mini:free")).id).toBe("openai/gpt-4o-mini");
+    expect(emulator.current.lastRequest()?.search).toBe("?output_modalities=all");
+    const error = await client.getModel("nobody/nothing").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterNotFoundError);
+    expect((error as OpenRouterError).status).toBe(404);
+    await expect(client.getModel("gpt-4o")).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it("listProviders, listZdrEndpoints and listEmbeddingModels return their typed lists", async () => {
+    const client = clientOn(emulator.current);
+    const providers = await client.listProviders();
+    expect(providers.map((provider) => provider.slug)).toContain("openai");
+    expect(providers[0]).toMatchObject({ name: expect.any(String), privacy_policy_url: expect.stringContaining("https://") });
+    const zdr = await client.listZdrEndpoints();
+    expect(zdr.length).toBeGreaterThan(0);
+    expect(zdr.every((endpoint) => endpoint.tag !== "openai")).toBe(true);
+    expect(requestsTo(emulator.current, "/endpoints/zdr")).toHaveLength(1);
+    const embedding = await client.listEmbeddingModels();
+    expect(embedding.map((model) => model.id)).toContain("openai/text-embedding-3-small");
+    expect(embedding.every((model) => model.architecture?.output_modalities?.includes("embeddings"))).toBe(true);
+    const missing = clientOn(emulator.current, { scenario: "status:404", maxRetries: 0 });
+    for (const call of [() => missing.listProviders(), () => missing.listZdrEndpoints(), () => missing.listEmbeddingModels()]) {
+      await expect(call()).rejects.toBeInstanceOf(OpenRouterNotFoundError);
+    }
+    const error = await clientOn(emulator.current, { scenario: "status:401" }).listEmbeddingModels().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterAuthError);
+  });
+
+  it("getGenerationContent returns what a generation answered; an unknown id is a 404, no key a 401", async () => {
+    const answer = await modelOn(emulator.current).invoke("hi");
+    const client = clientOn(emulator.current);
+    const content = await client.getGenerationContent(answer.id as string);
+    expect(content).toMatchObject({ id: answer.id, output: { role: "assistant", content: answer.content } });
+    expect(requestsTo(emulator.current, "/generation/content").at(-1)?.search).toBe(`?id=${answer.id}`);
+    await expect(client.getGenerationContent("gen-unknown")).rejects.toBeInstanceOf(OpenRouterNotFoundError);
+    const error = await clientOn(emulator.current, { apiKey: "sk-or-v1-invalid" }).getGenerationContent("gen-1").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterAuthError);
+    await expect(clientOn(emulator.current, { apiKey: "" }).getGenerationContent("gen-1")).rejects.toBeInstanceOf(OpenRouterAuthError);
+  });
+});

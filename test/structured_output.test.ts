@@ -275,6 +275,14 @@ describe("model profile and catalog refresh", () => {
     expect(modelOn(emulator.current, { model: "openai/gpt-4.1", scenario: "ok" }).profile.structuredOutput).toBe(true);
   });
 
+  it("refreshModelCatalog({ source: \"user\" }) reads GET /models/user: the models the key may use", async () => {
+    const profiles = await refreshModelCatalog({ baseURL: emulator.current.baseURL, apiKey: "sk-or-v1-test", source: "user" });
+    expect([...profiles.keys()]).toEqual(["anthropic/claude-sonnet-4.5", "google/gemini-2.5-flash-image-preview", "openai/gpt-4o-mini"]);
+    expect(emulator.current.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["GET /api/v1/models/user"]);
+    expect(modelOn(emulator.current, { model: "openai/gpt-4" }).profile).toEqual({});
+    await expect(refreshModelCatalog({ baseURL: emulator.current.baseURL, source: "all" as never })).rejects.toThrow(/"source" must be "models" or "user"/);
+  });
+
   it("refreshModelCatalog resolves its connection as every client does: an empty OPENROUTER_BASE_URL is unset, options are checked", async () => {
     const saved = process.env["OPENROUTER_BASE_URL"];
     process.env["OPENROUTER_BASE_URL"] = "";

@@ -21,6 +21,18 @@ export const platform: TourSection = {
       }))
     );
 
+    const cheapest = await client.listModels({ outputModalities: ["all"], sort: "pricing-low-to-high", limit: 3 });
+    const mine = await client.listUserModels({ supportedParameters: ["tools"] });
+    const providers = await client.listProviders();
+    show("cheapest 3, models this key may use with tools, providers", {
+      cheapest: cheapest.map((model) => model.id),
+      usable: mine.length,
+      providers: providers.slice(0, 5).map((provider) => provider.slug),
+      zdrEndpoints: (await client.listZdrEndpoints()).length,
+      embeddingModels: (await client.listEmbeddingModels()).map((model) => model.id).slice(0, 3),
+      gpt4oMini: (await client.getModel("openai/gpt-4o-mini")).context_length,
+    });
+
     const { endpoints } = await client.getModelEndpoints("openai/gpt-4o-mini");
     show(
       "providers of openai/gpt-4o-mini",
@@ -61,5 +73,10 @@ export const platform: TourSection = {
     const reranker = new OpenRouterRerank({ model: "cohere/rerank-v3.5", topN: 2, baseURL, apiKey });
     const ranked = await reranker.rerank("capital city of France", ["Bananas are yellow.", "Paris is the capital city of France.", "Berlin is the capital of Germany."]);
     show("rerank (best 2)", { ranked: ranked.results.map(({ index, relevanceScore }) => ({ index, relevanceScore })), usage: ranked.usage });
+    const multimodal = new OpenRouterEmbeddings({ model: "cohere/embed-v4.0", baseURL, apiKey, queryInputType: "search_query", documentInputType: "search_document" });
+    const { embeddings: [withImage] } = await multimodal.embedContent([
+      [{ type: "text", text: "a red guitar" }, { type: "image_url", image_url: { url: "https://example.com/guitar.png" } }],
+    ]);
+    show("text with an image, one vector", { dimensions: withImage?.length });
   },
 };

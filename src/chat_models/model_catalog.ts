@@ -222,6 +222,11 @@ export interface RefreshModelCatalogOptions {
   maxRetries?: number;
   /** A fetch implementation. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Where the catalog comes from: `"models"`, every model (`GET /models`), or `"user"`, the models the
+   * key may use after its provider and privacy settings (`GET /models/user`, needs a key). @default "models"
+   */
+  source?: "models" | "user";
 }
 
 /**
@@ -236,12 +241,16 @@ export interface RefreshModelCatalogOptions {
  * ```
  */
 export async function refreshModelCatalog(options: RefreshModelCatalogOptions = {}): Promise<Map<string, ModelProfile>> {
-  const { signal, ...connection } = options;
+  const { signal, source = "models", ...connection } = options;
+  if (source !== "models" && source !== "user") {
+    throw new TypeError(`refreshModelCatalog option "source" must be "models" or "user"; got ${JSON.stringify(source)}.`);
+  }
   // the platform client's connection and GET: the same URL/key resolution, checks, retries and parser
   const client = new OpenRouterClient(connection);
-  const models: (CatalogSourceModel | null)[] = await client.listModels({ signal });
+  const models: (CatalogSourceModel | null)[] =
+    source === "user" ? await client.listUserModels({ signal }) : await client.listModels({ signal });
   if (!Array.isArray(models)) {
-    throw new TypeError(`OpenRouter's GET ${client.baseURL}/models answered without a "data" list; the catalog was not changed.`);
+    throw new TypeError(`OpenRouter's GET ${client.baseURL}/models${source === "user" ? "/user" : ""} answered without a "data" list; the catalog was not changed.`);
   }
   const baseURL = client.baseURL;
   const body = { data: models };

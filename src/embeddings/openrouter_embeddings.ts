@@ -5,6 +5,8 @@ import { AbortScope } from "../wire/abort_scope.js";
 import { createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
 import type {
+  OpenRouterEmbeddingContentInput,
+  OpenRouterEmbeddingContentPart,
   OpenRouterEmbeddingsRequest,
   OpenRouterEmbeddingsResponse,
   OpenRouterEmbeddingsUsage,
@@ -14,6 +16,7 @@ import type { OpenRouterProviderPreferences } from "../wire/types.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
 import { fromWireEmbeddings } from "./from_wire_embeddings.js";
 import type {
+  OpenRouterEmbedContentOptions,
   OpenRouterEmbeddingsCallOptions,
   OpenRouterEmbeddingsFields,
   OpenRouterEmbeddingsResult,
@@ -28,6 +31,8 @@ const CHECKS: Checks<Omit<OpenRouterEmbeddingsFields, keyof OpenRouterConnection
   dimensions: positiveInteger,
   encodingFormat: (value) => (value === "float" || value === "base64" ? undefined : '"float" or "base64"'),
   inputType: string,
+  queryInputType: string,
+  documentInputType: string,
   provider: object,
   user: string,
   batchSize: positiveInteger,
@@ -41,6 +46,13 @@ function addUsage(total: OpenRouterEmbeddingsUsage, usage: OpenRouterEmbeddingsU
     if (typeof value === "number") total[key] = (total[key] ?? 0) + value;
   }
   if (typeof usage.is_byok === "boolean") total.is_byok = Boolean(total.is_byok) || usage.is_byok;
+}
+
+function isContentPart(part: unknown): part is OpenRouterEmbeddingContentPart {
+  if (typeof part !== "object" || part === null) return false;
+  const { type, text, image_url: image } = part as Record<string, unknown>;
+  if (type === "text") return typeof text === "string";
+  return type === "image_url" && typeof image === "object" && image !== null && typeof (image as { url?: unknown }).url === "string";
 }
 
 /**
@@ -58,6 +70,10 @@ export class OpenRouterEmbeddings extends Embeddings {
   dimensions?: number;
   encodingFormat?: "float" | "base64";
   inputType?: string;
+  /** `input_type` of `embedQuery` (falls back to `inputType`). */
+  queryInputType?: string;
+  /** `input_type` of `embedDocuments`, `embedWithUsage`, `embedContent` (falls back to `inputType`). */
+  documentInputType?: string;
   provider?: OpenRouterProviderPreferences;
   user?: string;
   batchSize: number;
@@ -84,6 +100,8 @@ export class OpenRouterEmbeddings extends Embeddings {
     this.dimensions = fields.dimensions;
     this.encodingFormat = fields.encodingFormat;
     this.inputType = fields.inputType;
+    this.queryInputType = fields.queryInputType;
+    this.documentInputType = fields.documentInputType;
     this.provider = fields.provider;
     this.user = fields.user;
     this.batchSize = fields.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -100,7 +118,7 @@ export class OpenRouterEmbeddings extends Embeddings {
     if (typeof document !== "string") {
       throw new TypeError(`OpenRouterEmbeddings.embedQuery needs a string; got ${typeof document}.`);
     }
-    const [vector] = (await this.embedWithUsage([document], options)).embeddings;
+    const [vector] = (await this.#embedAll([document], this.queryInputType ?? this.inputType, options.signal)).embeddings;
     return vector as number[];
   }
 
@@ -109,17 +127,43 @@ export class OpenRouterEmbeddings extends Embeddings {
     if (!Array.isArray(documents) || !documents.every((document) => typeof document === "string")) {
       throw new TypeError("OpenRouterEmbeddings.embedDocuments needs an array of strings.");
     }
+    return this.#embedAll(documents, this.documentInputType ?? this.inputType, options.signal);
+  }
+
+  /**
+   * Vectors of multimodal inputs (text with images), one per input: each input is a list of parts
+   * embedded together, e.g. `[{ type: "text", text: "a red guitar" }, { type: "image_url", image_url: { url } }]`.
+   * For models whose `architecture.input_modalities` include `"image"`; sent as `input: [{ content: parts }]`.
+   */
+  async embedContent(inputs: OpenRouterEmbeddingContentPart[][], options: OpenRouterEmbedContentOptions = {}): Promise<OpenRouterEmbeddingsResult> {
+    if (!Array.isArray(inputs) || !inputs.every((parts) => Array.isArray(parts) && parts.length > 0 && parts.every(isContentPart))) {
+      throw new TypeError(
+        'OpenRouterEmbeddings.embedContent needs an array of inputs, each a non-empty array of parts { type: "text", text } or { type: "image_url", image_url: { url } }.'
+      );
+    }
+    if (options.inputType !== undefined && typeof options.inputType !== "string") {
+      throw new TypeError('OpenRouterEmbeddings.embedContent option "inputType" must be a string.');
+    }
+    const wire: OpenRouterEmbeddingContentInput[] = inputs.map((content) => ({ content }));
+    return this.#embedAll(wire, options.inputType ?? this.documentInputType ?? this.inputType, options.signal);
+  }
+
+  async #embedAll(
+    inputs: (string | OpenRouterEmbeddingContentInput)[],
+    inputType: string | undefined,
+    signal: AbortSignal | undefined
+  ): Promise<OpenRouterEmbeddingsResult> {
     const usage: OpenRouterEmbeddingsUsage = {};
-    if (documents.length === 0) return { embeddings: [], usage };
-    const batches = chunkArray(documents, this.batchSize);
+    if (inputs.length === 0) return { embeddings: [], usage };
+    const batches = chunkArray(inputs, this.batchSize);
     const responses = new Array<OpenRouterEmbeddingsResponse>(batches.length);
     // one failed batch cancels the others: no request is left running for a result nobody reads
-    const scope = new AbortScope(options.signal, undefined);
+    const scope = new AbortScope(signal, undefined);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < batches.length) {
         const index = next++;
-        responses[index] = await this.#embedBatch(batches[index] as string[], scope.signal);
+        responses[index] = await this.#embedBatch(batches[index] as typeof inputs, inputType, scope.signal);
       }
     };
     try {
@@ -133,17 +177,23 @@ export class OpenRouterEmbeddings extends Embeddings {
     }
     const embeddings: number[][] = [];
     responses.forEach((response, index) => {
-      embeddings.push(...fromWireEmbeddings(response.data, (batches[index] as string[]).length));
+      embeddings.push(...fromWireEmbeddings(response.data, (batches[index] as typeof inputs).length));
       addUsage(usage, response.usage);
     });
     return { embeddings, usage, model: responses[0]?.model };
   }
 
-  async #embedBatch(input: string[], signal: AbortSignal): Promise<OpenRouterEmbeddingsResponse> {
+  async #embedBatch(
+    batch: (string | OpenRouterEmbeddingContentInput)[],
+    inputType: string | undefined,
+    signal: AbortSignal
+  ): Promise<OpenRouterEmbeddingsResponse> {
+    // one kind per call: all texts, or all content inputs
+    const input = batch as string[] | OpenRouterEmbeddingContentInput[];
     const request: OpenRouterEmbeddingsRequest = { model: this.model, input };
     if (this.dimensions !== undefined) request.dimensions = this.dimensions;
     if (this.encodingFormat !== undefined) request.encoding_format = this.encodingFormat;
-    if (this.inputType !== undefined) request.input_type = this.inputType;
+    if (inputType !== undefined) request.input_type = inputType;
     if (this.provider !== undefined) request.provider = this.provider;
     if (this.user !== undefined) request.user = this.user;
     const { body } = await requestJson<OpenRouterEmbeddingsResponse>(this.#connection, {

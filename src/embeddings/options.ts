@@ -11,8 +11,15 @@ export interface OpenRouterEmbeddingsFields extends OpenRouterConnectionOptions 
   dimensions?: number;
   /** Wire encoding: `"base64"` is smaller on the wire and decoded to numbers here (`encoding_format`). @default the provider's ("float") */
   encodingFormat?: "float" | "base64";
-  /** Input type for models that embed queries and documents differently, e.g. `"search_document"` (`input_type`). */
+  /**
+   * Input type of every request, for models that embed queries and documents differently (`input_type`);
+   * `queryInputType` and `documentInputType` take precedence for their kind.
+   */
   inputType?: string;
+  /** `input_type` sent by `embedQuery`, e.g. `"search_query"` (Cohere) or `"query"` (Voyage). @default inputType */
+  queryInputType?: string;
+  /** `input_type` sent by `embedDocuments`, `embedWithUsage` and `embedContent`, e.g. `"search_document"` or `"document"`. @default inputType */
+  documentInputType?: string;
   /** Provider routing preferences: order, only, ignore, sort, data_collection, max_price… */
   provider?: OpenRouterProviderPreferences;
   /** Stable id of your end user, for abuse isolation. */
@@ -27,6 +34,12 @@ export interface OpenRouterEmbeddingsFields extends OpenRouterConnectionOptions 
 export interface OpenRouterEmbeddingsCallOptions {
   /** Aborts the call, including its retries. */
   signal?: AbortSignal;
+}
+
+/** Per-call options of `embedContent`. */
+export interface OpenRouterEmbedContentOptions extends OpenRouterEmbeddingsCallOptions {
+  /** `input_type` of this call. @default documentInputType ?? inputType */
+  inputType?: string;
 }
 
 /** Vectors with what they cost. */

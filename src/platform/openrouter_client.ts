@@ -5,20 +5,21 @@ import { OpenRouterAuthError, OpenRouterError, OpenRouterNotFoundError } from ".
 import type {
   OpenRouterCredits,
   OpenRouterGeneration,
+  OpenRouterGenerationContent,
   OpenRouterKeyInfo,
   OpenRouterModel,
+  OpenRouterModelEndpoint,
   OpenRouterModelEndpoints,
+  OpenRouterProvider,
   OpenRouterModelsResponse,
 } from "../wire/platform_types.js";
 import { type Checks, checkOptions, integer } from "../wire/option_checks.js";
 import { redactJson } from "../wire/redact.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
+import { modelQuery } from "./model_query.js";
 import type { GetGenerationOptions, ListModelsOptions, OpenRouterCallOptions, OpenRouterClientFields } from "./options.js";
 
 const DEFAULT_GENERATION_RETRY_DELAYS = [300, 600, 900, 1200];
-
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === "string");
 
 function checkDelays(value: unknown, name: string): number[] | undefined {
   if (value === undefined) return undefined;
@@ -79,23 +80,64 @@ export class OpenRouterClient {
   /** Models on OpenRouter with their context length, pricing, modalities and supported parameters (`GET /models`). */
   async listModels(options: ListModelsOptions = {}): Promise<OpenRouterModel[]> {
     checkCallOptions(options, "listModels");
-    const query = new URLSearchParams();
-    if (options.category !== undefined) {
-      if (typeof options.category !== "string") throw new TypeError('OpenRouterClient.listModels option "category" must be a string such as "programming".');
-      query.set("category", options.category);
-    }
-    for (const [option, name] of [
-      ["supportedParameters", "supported_parameters"],
-      ["outputModalities", "output_modalities"],
-    ] as const) {
-      const value = options[option];
-      if (value === undefined) continue;
-      if (!isStringArray(value)) throw new TypeError(`OpenRouterClient.listModels option "${option}" must be an array of strings.`);
-      if (value.length > 0) query.set(name, value.join(","));
-    }
-    const search = query.toString();
-    const body = await this.#get<OpenRouterModelsResponse>(`/models${search ? `?${search}` : ""}`, options);
+    const body = await this.#get<OpenRouterModelsResponse>(`/models${modelQuery(options, "listModels")}`, options);
     return dataOf(body, "GET /models", this.#connection);
+  }
+
+  /** Models the calling key may use, after its provider and privacy settings (`GET /models/user`); same filters as `listModels`. */
+  async listUserModels(options: ListModelsOptions = {}): Promise<OpenRouterModel[]> {
+    checkCallOptions(options, "listUserModels");
+    this.#requireKey("listUserModels");
+    const body = await this.#get<OpenRouterModelsResponse>(`/models/user${modelQuery(options, "listUserModels")}`, options);
+    return dataOf(body, "GET /models/user", this.#connection);
+  }
+
+  /**
+   * One model of the catalog by id, canonical slug or variant (`"openai/gpt-4o:free"` is `openai/gpt-4o`'s
+   * entry when the variant has none of its own). OpenRouter documents no single-model route, so this reads
+   * `GET /models?output_modalities=all`; an unknown id is an {@link OpenRouterNotFoundError}.
+   */
+  async getModel(id: string, options: OpenRouterCallOptions = {}): Promise<OpenRouterModel> {
+    checkCallOptions(options, "getModel");
+    if (typeof id !== "string" || !/^~?[^/\s]+\/[^/\s]+$/.test(id)) {
+      throw new TypeError(`OpenRouterClient.getModel needs a model id "author/slug" such as "openai/gpt-4o"; got ${JSON.stringify(id)}.`);
+    }
+    const models = await this.listModels({ ...options, outputModalities: ["all"] });
+    const base = id.includes(":") ? id.slice(0, id.indexOf(":")) : id;
+    const found =
+      models.find((model) => model.id === id || model.canonical_slug === id) ??
+      models.find((model) => model.id === base || model.canonical_slug === base);
+    if (!found) throw new OpenRouterNotFoundError(`OpenRouter 404: no model ${id} in GET /models?output_modalities=all.`, { status: 404 });
+    return found;
+  }
+
+  /** The providers OpenRouter routes to, with their policy links (`GET /providers`). */
+  async listProviders(options: OpenRouterCallOptions = {}): Promise<OpenRouterProvider[]> {
+    checkCallOptions(options, "listProviders");
+    return dataOf(await this.#get<{ data?: OpenRouterProvider[] }>("/providers", options), "GET /providers", this.#connection);
+  }
+
+  /** The endpoints that retain no data (zero data retention, `GET /endpoints/zdr`). */
+  async listZdrEndpoints(options: OpenRouterCallOptions = {}): Promise<OpenRouterModelEndpoint[]> {
+    checkCallOptions(options, "listZdrEndpoints");
+    return dataOf(await this.#get<{ data?: OpenRouterModelEndpoint[] }>("/endpoints/zdr", options), "GET /endpoints/zdr", this.#connection);
+  }
+
+  /** Embedding models (`GET /embeddings/models`). */
+  async listEmbeddingModels(options: OpenRouterCallOptions = {}): Promise<OpenRouterModel[]> {
+    checkCallOptions(options, "listEmbeddingModels");
+    return dataOf(await this.#get<OpenRouterModelsResponse>("/embeddings/models", options), "GET /embeddings/models", this.#connection);
+  }
+
+  /** The stored prompt and completion of a generation (`GET /generation/content?id=`), when the account keeps them. */
+  async getGenerationContent(id: string, options: OpenRouterCallOptions = {}): Promise<OpenRouterGenerationContent> {
+    checkCallOptions(options, "getGenerationContent");
+    if (typeof id !== "string" || id.trim() === "") {
+      throw new TypeError(`OpenRouterClient.getGenerationContent needs a generation id such as "gen-…"; got ${JSON.stringify(id)}.`);
+    }
+    this.#requireKey("getGenerationContent");
+    const path = `/generation/content?id=${encodeURIComponent(id)}`;
+    return dataOf(await this.#get<{ data?: OpenRouterGenerationContent }>(path, options), "GET /generation/content", this.#connection);
   }
 
   /** The providers serving a model, with their pricing, context, quantization, uptime and parameters. */

@@ -31,7 +31,32 @@ export interface ListModelsOptions extends OpenRouterCallOptions {
   supportedParameters?: string[];
   /** Output modalities, e.g. `["embeddings"]` or `["all"]` (`output_modalities`). @default OpenRouter's: ["text"] */
   outputModalities?: string[];
+  /** Only models taking all of these inputs, e.g. `["image"]` (`input_modalities`). */
+  inputModalities?: string[];
+  /** Only models serving every one of these request paths, e.g. `["/api/v1/embeddings"]` (`endpoints`); an unknown path is a 400. */
+  endpoints?: string[];
+  /**
+   * Server-side order (`sort`), e.g. `"pricing-low-to-high"`, `"pricing-high-to-low"`, `"context-high-to-low"`,
+   * `"throughput-high-to-low"`, `"latency-low-to-high"`, `"most-popular"`, `"top-weekly"`, `"newest"`.
+   */
+  sort?: OpenRouterModelSort;
+  /** Records to skip (`offset`). */
+  offset?: number;
+  /** Most records to return (`limit`; OpenRouter caps it at 1000). */
+  limit?: number;
 }
+
+/** Orders OpenRouter documents for `sort`; open, as OpenRouter adds orders. */
+export type OpenRouterModelSort =
+  | "pricing-low-to-high"
+  | "pricing-high-to-low"
+  | "context-high-to-low"
+  | "throughput-high-to-low"
+  | "latency-low-to-high"
+  | "most-popular"
+  | "top-weekly"
+  | "newest"
+  | (string & {});
 
 /** Options of `getGeneration`. */
 export interface GetGenerationOptions extends OpenRouterCallOptions {

@@ -182,10 +182,15 @@ export type {
 export type {
   OpenRouterCredits as Credits,
   OpenRouterEmbedding as Embedding,
+  OpenRouterEmbeddingContentInput as EmbeddingContentInput,
+  OpenRouterEmbeddingContentPart as EmbeddingContentPart,
+  OpenRouterEmbeddingImagePart as EmbeddingImagePart,
+  OpenRouterEmbeddingTextPart as EmbeddingTextPart,
   OpenRouterEmbeddingsRequest as EmbeddingsRequest,
   OpenRouterEmbeddingsResponse as EmbeddingsResponse,
   OpenRouterEmbeddingsUsage as EmbeddingsUsage,
   OpenRouterGeneration as Generation,
+  OpenRouterGenerationContent as GenerationContent,
   OpenRouterInputModality as InputModality,
   OpenRouterKeyInfo as KeyInfo,
   OpenRouterModel as Model,
@@ -195,6 +200,7 @@ export type {
   OpenRouterModelReasoning as ModelReasoning,
   OpenRouterOutputModality as OutputModality,
   OpenRouterPricing as Pricing,
+  OpenRouterProvider as Provider,
 } from "./platform_types.js";
 export type {
   OpenRouterRerankRequest as RerankRequest,

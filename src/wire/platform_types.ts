@@ -234,10 +234,29 @@ export interface OpenRouterCredits {
   [key: string]: unknown;
 }
 
+/** A text part of a multimodal embedding input. */
+export interface OpenRouterEmbeddingTextPart {
+  type: "text";
+  text: string;
+}
+
+/** An image part of a multimodal embedding input: an https URL or a `data:image/…;base64,` URL. */
+export interface OpenRouterEmbeddingImagePart {
+  type: "image_url";
+  image_url: { url: string };
+}
+
+export type OpenRouterEmbeddingContentPart = OpenRouterEmbeddingTextPart | OpenRouterEmbeddingImagePart;
+
+/** One multimodal input of `POST /embeddings`: its parts are embedded together, as one vector. */
+export interface OpenRouterEmbeddingContentInput {
+  content: OpenRouterEmbeddingContentPart[];
+}
+
 /** `POST /embeddings` request body (api.md §6.6). */
 export interface OpenRouterEmbeddingsRequest {
   model: string;
-  input: string | string[] | number[] | number[][] | Record<string, unknown>[];
+  input: string | string[] | number[] | number[][] | OpenRouterEmbeddingContentInput[] | Record<string, unknown>[];
   encoding_format?: "float" | "base64";
   dimensions?: number;
   input_type?: string;
@@ -269,5 +288,25 @@ export interface OpenRouterEmbeddingsResponse {
   model?: string;
   data: OpenRouterEmbedding[];
   usage?: OpenRouterEmbeddingsUsage | null;
+  [key: string]: unknown;
+}
+
+/** `GET /providers` → `data[]`: a provider OpenRouter routes to. */
+export interface OpenRouterProvider {
+  /** Display name, e.g. `"OpenAI"`. */
+  name?: string;
+  /** Slug for `provider.order` / `provider.only`, e.g. `"openai"`. */
+  slug?: string;
+  privacy_policy_url?: string | null;
+  terms_of_service_url?: string | null;
+  status_page_url?: string | null;
+  [key: string]: unknown;
+}
+
+/** `GET /generation/content?id=` → `data`: what was sent and what came back (kept only when the account stores prompts). */
+export interface OpenRouterGenerationContent {
+  id?: string;
+  input?: unknown;
+  output?: unknown;
   [key: string]: unknown;
 }
