@@ -303,7 +303,7 @@ describe("catalog calls", () => {
     await client.listModels({ inputModalities: ["image"], endpoints: ["/api/v1/chat/completions"] });
     expect(emulator.current.lastRequest()?.search).toBe("?input_modalities=image&endpoints=%2Fapi%2Fv1%2Fchat%2Fcompletions");
     const before = emulator.current.requests.length;
-    await expect(client.listModels({ order: "x" } as never)).rejects.toThrow(/listModels does not take option "order"/);
+    await expect(client.listModels({ order: "x" } as never)).rejects.toThrow(/OpenRouterClient.listModels got unknown option "order"; known: signal, maxRetries, headers, category,/);
     await expect(client.listModels({ limit: -1 })).rejects.toThrow(/"limit" must be an integer/);
     expect(emulator.current.requests).toHaveLength(before);
   });

@@ -5,7 +5,7 @@ import { tool } from "@langchain/core/tools";
 import { createAgent, providerStrategy, toolStrategy } from "langchain";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { z } from "zod";
-import { ChatOpenRouter, type ChatOpenRouterFields } from "../src/index.js";
+import { ChatOpenRouter, type ChatOpenRouterFields, OpenRouterClient, OpenRouterEmbeddings, OpenRouterRerank } from "../src/index.js";
 import { CANARY_API_KEY, lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -163,5 +163,25 @@ describe("a call", () => {
       'ChatOpenRouter ignored the call option "baseURL": it cannot change per call; set it on the model (model.baseURL = …).'
     );
     expect(emulator.current.chatRequests()).toHaveLength(2);
+  });
+});
+
+describe("the other clients name unknown options too", () => {
+  it("OpenRouterEmbeddings, OpenRouterClient and OpenRouterRerank refuse an unknown constructor option, naming it", () => {
+    expect(() => new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small", apiKey: "k", dimension: 256 } as never)).toThrow(
+      /OpenRouterEmbeddings got unknown option "dimension"; known: model, dimensions,/
+    );
+    expect(() => new OpenRouterClient({ apiKey: "k", generationRetryDelay: [1] } as never)).toThrow(/OpenRouterClient got unknown option "generationRetryDelay"/);
+    expect(() => new OpenRouterRerank({ model: "cohere/rerank-v3.5", apiKey: "k", top_n: 1 } as never)).toThrow(/OpenRouterRerank got unknown option "top_n"/);
+  });
+
+  it("their methods refuse an unknown call option before any request", async () => {
+    const embeddings = new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small", apiKey: "k", baseURL: "http://127.0.0.1:9/api/v1" });
+    await expect(embeddings.embedQuery("hi", { inputType: "query" } as never)).rejects.toThrow(/embedQuery got unknown option "inputType"/);
+    await expect(embeddings.embedWithUsage(["hi"], { timeout: 5 } as never)).rejects.toThrow(/embedDocuments got unknown option "timeout"/);
+    const client = new OpenRouterClient({ apiKey: "k", baseURL: "http://127.0.0.1:9/api/v1" });
+    await expect(client.getCredits({ timeout: 5 } as never)).rejects.toThrow(/OpenRouterClient.getCredits got unknown option "timeout"; known: signal, maxRetries, headers/);
+    await expect(client.listModels({ supported_parameters: ["tools"] } as never)).rejects.toThrow(/listModels got unknown option "supported_parameters"/);
+    await expect(client.getGeneration("gen-1", { retryDelay: [1] } as never)).rejects.toThrow(/getGeneration got unknown option "retryDelay"/);
   });
 });

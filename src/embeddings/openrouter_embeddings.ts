@@ -1,8 +1,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { chunkArray } from "@langchain/core/utils/chunk_array";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { AbortScope } from "../wire/abort_scope.js";
-import { createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
+import { CONNECTION_OPTION_NAMES, createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
 import type {
   OpenRouterEmbeddingContentInput,
@@ -11,8 +10,9 @@ import type {
   OpenRouterEmbeddingsResponse,
   OpenRouterEmbeddingsUsage,
 } from "../wire/platform_types.js";
-import { type Checks, checkOptions, integer, modelSlug, object, string } from "../wire/option_checks.js";
+import { type Checks, checkOptions, integer, modelSlug, object, refuseUnknownOptions, string } from "../wire/option_checks.js";
 import type { OpenRouterProviderPreferences } from "../wire/types.js";
+import { runBatches } from "../wire/run_batches.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
 import { fromWireEmbeddings } from "./from_wire_embeddings.js";
 import type {
@@ -38,6 +38,10 @@ const CHECKS: Checks<Omit<OpenRouterEmbeddingsFields, keyof OpenRouterConnection
   batchSize: positiveInteger,
   maxConcurrency: (value) => (value === Infinity ? undefined : positiveInteger(value)),
 };
+
+const KNOWN_FIELDS = new Set<string>([...Object.keys(CHECKS), ...CONNECTION_OPTION_NAMES]);
+const CALL_OPTIONS = new Set(["signal"]);
+const CONTENT_OPTIONS = new Set(["signal", "inputType"]);
 
 function addUsage(total: OpenRouterEmbeddingsUsage, usage: OpenRouterEmbeddingsUsage | null | undefined): void {
   if (!usage) return;
@@ -88,6 +92,7 @@ export class OpenRouterEmbeddings extends Embeddings {
       throw new TypeError('OpenRouterEmbeddings needs a model: new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small" }). See https://openrouter.ai/models?output_modalities=embeddings.');
     }
     // the connection's options are checked once, by createConnection
+    refuseUnknownOptions(fields, KNOWN_FIELDS, "OpenRouterEmbeddings");
     checkOptions(fields, CHECKS, "OpenRouterEmbeddings option");
     // the transport retries (one retry layer); the base class's caller is not used
     super({ maxRetries: 0 });
@@ -118,6 +123,7 @@ export class OpenRouterEmbeddings extends Embeddings {
     if (typeof document !== "string") {
       throw new TypeError(`OpenRouterEmbeddings.embedQuery needs a string; got ${typeof document}.`);
     }
+    refuseUnknownOptions(options, CALL_OPTIONS, "OpenRouterEmbeddings.embedQuery");
     const [vector] = (await this.#embedAll([document], this.queryInputType ?? this.inputType, options.signal)).embeddings;
     return vector as number[];
   }
@@ -127,6 +133,7 @@ export class OpenRouterEmbeddings extends Embeddings {
     if (!Array.isArray(documents) || !documents.every((document) => typeof document === "string")) {
       throw new TypeError("OpenRouterEmbeddings.embedDocuments needs an array of strings.");
     }
+    refuseUnknownOptions(options, CALL_OPTIONS, "OpenRouterEmbeddings.embedDocuments");
     return this.#embedAll(documents, this.documentInputType ?? this.inputType, options.signal);
   }
 
@@ -141,6 +148,7 @@ export class OpenRouterEmbeddings extends Embeddings {
         'OpenRouterEmbeddings.embedContent needs an array of inputs, each a non-empty array of parts { type: "text", text } or { type: "image_url", image_url: { url } }.'
       );
     }
+    refuseUnknownOptions(options, CONTENT_OPTIONS, "OpenRouterEmbeddings.embedContent");
     if (options.inputType !== undefined && typeof options.inputType !== "string") {
       throw new TypeError('OpenRouterEmbeddings.embedContent option "inputType" must be a string.');
     }
@@ -156,25 +164,9 @@ export class OpenRouterEmbeddings extends Embeddings {
     const usage: OpenRouterEmbeddingsUsage = {};
     if (inputs.length === 0) return { embeddings: [], usage };
     const batches = chunkArray(inputs, this.batchSize);
-    const responses = new Array<OpenRouterEmbeddingsResponse>(batches.length);
-    // one failed batch cancels the others: no request is left running for a result nobody reads
-    const scope = new AbortScope(signal, undefined);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < batches.length) {
-        const index = next++;
-        responses[index] = await this.#embedBatch(batches[index] as typeof inputs, inputType, scope.signal);
-      }
-    };
-    try {
-      const workers = Array.from({ length: Math.min(this.maxConcurrency, batches.length) }, worker);
-      await Promise.all(workers.map((running) => running.catch((error: unknown) => {
-        scope.controller.abort(error);
-        throw error;
-      })));
-    } finally {
-      scope.dispose();
-    }
+    const responses = await runBatches(batches.length, this.maxConcurrency, signal, (index, batchSignal) =>
+      this.#embedBatch(batches[index] as typeof inputs, inputType, batchSignal)
+    );
     const embeddings: number[][] = [];
     responses.forEach((response, index) => {
       embeddings.push(...fromWireEmbeddings(response.data, (batches[index] as typeof inputs).length));

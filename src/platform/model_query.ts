@@ -1,5 +1,5 @@
 // The query string of `GET /models` and `GET /models/user`: camelCase options to OpenRouter's
-// snake_case parameters, lists joined by commas; an option the endpoint does not take is a TypeError.
+// snake_case parameters, lists joined by commas. The client refuses any other option before this runs.
 import type { ListModelsOptions } from "./options.js";
 
 /** Each filter option and the query parameter it is sent as. */
@@ -15,6 +15,8 @@ const MODEL_QUERY = {
 } as const satisfies Record<Exclude<keyof ListModelsOptions, "signal" | "headers" | "maxRetries">, string>;
 
 const CALL_OPTIONS = new Set(["signal", "headers", "maxRetries"]);
+/** The filter options `listModels` and `listUserModels` take beside the call options. */
+export const MODEL_QUERY_OPTIONS: readonly string[] = Object.keys(MODEL_QUERY);
 const LIST_OPTIONS = new Set(["supportedParameters", "outputModalities", "inputModalities", "endpoints"]);
 
 /** `?category=…&supported_parameters=a,b`, or `""` when no filter is set. */
@@ -23,9 +25,8 @@ export function modelQuery(options: ListModelsOptions, method: string): string {
   for (const [option, value] of Object.entries(options)) {
     if (CALL_OPTIONS.has(option) || value === undefined) continue;
     const name = (MODEL_QUERY as Record<string, string>)[option];
-    if (name === undefined) {
-      throw new TypeError(`OpenRouterClient.${method} does not take option "${option}"; it takes ${Object.keys(MODEL_QUERY).join(", ")}.`);
-    }
+    // any other option was refused by the client's option check (MODEL_QUERY_OPTIONS)
+    if (name === undefined) continue;
     if (LIST_OPTIONS.has(option)) {
       if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
         throw new TypeError(`OpenRouterClient.${method} option "${option}" must be an array of strings.`);

@@ -1,6 +1,6 @@
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { sleep } from "../wire/abort_scope.js";
-import { createConnection, headersProblem } from "../wire/connection.js";
+import { CONNECTION_OPTION_NAMES, createConnection, headersProblem } from "../wire/connection.js";
 import { OpenRouterAuthError, OpenRouterError, OpenRouterNotFoundError } from "../wire/errors.js";
 import type {
   OpenRouterCredits,
@@ -13,10 +13,10 @@ import type {
   OpenRouterProvider,
   OpenRouterModelsResponse,
 } from "../wire/platform_types.js";
-import { type Checks, checkOptions, integer } from "../wire/option_checks.js";
+import { type Checks, checkOptions, integer, refuseUnknownOptions } from "../wire/option_checks.js";
 import { redactJson } from "../wire/redact.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
-import { modelQuery } from "./model_query.js";
+import { MODEL_QUERY_OPTIONS, modelQuery } from "./model_query.js";
 import type { GetGenerationOptions, ListModelsOptions, OpenRouterCallOptions, OpenRouterClientFields } from "./options.js";
 
 const DEFAULT_GENERATION_RETRY_DELAYS = [300, 600, 900, 1200];
@@ -35,10 +35,15 @@ const CALL_CHECKS: Checks<OpenRouterCallOptions> = {
   headers: headersProblem,
 };
 
-function checkCallOptions(options: OpenRouterCallOptions, method: string): void {
+const CALL_OPTIONS: readonly string[] = Object.keys(CALL_CHECKS);
+const KNOWN_FIELDS = new Set<string>([...CONNECTION_OPTION_NAMES, "generationRetryDelays"]);
+
+/** Checks a method's options: the call options, plus the method's own (`also`); any other is named. */
+function checkCallOptions(options: OpenRouterCallOptions, method: string, also: readonly string[] = []): void {
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`OpenRouterClient.${method} options must be an object.`);
   }
+  refuseUnknownOptions(options, new Set([...CALL_OPTIONS, ...also]), `OpenRouterClient.${method}`);
   checkOptions(options, CALL_CHECKS, `OpenRouterClient.${method} option`);
 }
 
@@ -72,6 +77,7 @@ export class OpenRouterClient {
     if (typeof fields !== "object" || fields === null) {
       throw new TypeError("OpenRouterClient options must be an object, e.g. new OpenRouterClient({ apiKey }).");
     }
+    refuseUnknownOptions(fields, KNOWN_FIELDS, "OpenRouterClient");
     this.#connection = createConnection(fields, getEnvironmentVariable, "OpenRouterClient");
     this.baseURL = this.#connection.baseURL;
     this.generationRetryDelays = checkDelays(fields.generationRetryDelays, "generationRetryDelays") ?? DEFAULT_GENERATION_RETRY_DELAYS;
@@ -79,14 +85,14 @@ export class OpenRouterClient {
 
   /** Models on OpenRouter with their context length, pricing, modalities and supported parameters (`GET /models`). */
   async listModels(options: ListModelsOptions = {}): Promise<OpenRouterModel[]> {
-    checkCallOptions(options, "listModels");
+    checkCallOptions(options, "listModels", MODEL_QUERY_OPTIONS);
     const body = await this.#get<OpenRouterModelsResponse>(`/models${modelQuery(options, "listModels")}`, options);
     return dataOf(body, "GET /models", this.#connection);
   }
 
   /** Models the calling key may use, after its provider and privacy settings (`GET /models/user`); same filters as `listModels`. */
   async listUserModels(options: ListModelsOptions = {}): Promise<OpenRouterModel[]> {
-    checkCallOptions(options, "listUserModels");
+    checkCallOptions(options, "listUserModels", MODEL_QUERY_OPTIONS);
     this.#requireKey("listUserModels");
     const body = await this.#get<OpenRouterModelsResponse>(`/models/user${modelQuery(options, "listUserModels")}`, options);
     return dataOf(body, "GET /models/user", this.#connection);
@@ -159,7 +165,7 @@ export class OpenRouterClient {
    * generation completes, so a 404 is retried after each of `generationRetryDelays` before it is thrown.
    */
   async getGeneration(id: string, options: GetGenerationOptions = {}): Promise<OpenRouterGeneration> {
-    checkCallOptions(options, "getGeneration");
+    checkCallOptions(options, "getGeneration", ["retryDelays"]);
     if (typeof id !== "string" || id.trim() === "") {
       throw new TypeError(`OpenRouterClient.getGeneration needs a generation id such as "gen-…" (a chat answer's id); got ${JSON.stringify(id)}.`);
     }

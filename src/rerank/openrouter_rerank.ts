@@ -1,7 +1,7 @@
 import { Document, type DocumentInterface } from "@langchain/core/documents";
 import { BaseDocumentCompressor } from "@langchain/core/retrievers/document_compressors";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { AbortScope } from "../wire/abort_scope.js";
+import { runBatches } from "../wire/run_batches.js";
 import { CONNECTION_OPTION_NAMES, createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import { OpenRouterAuthError } from "../wire/errors.js";
 import { type Checks, checkOptions, integer, modelSlug, object, refuseUnknownOptions } from "../wire/option_checks.js";
@@ -96,26 +96,10 @@ export class OpenRouterRerank extends BaseDocumentCompressor {
     if (texts.length === 0) return { results: [], usage, raw: [] };
     const starts: number[] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) starts.push(start);
-    const responses = new Array<OpenRouterRerankResponse>(starts.length);
-    // one failed batch cancels the others: no request is left running for a result nobody reads
-    const scope = new AbortScope(signal, undefined);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < starts.length) {
-        const batch = next++;
-        const start = starts[batch] as number;
-        responses[batch] = await this.#rerankBatch(query, texts.slice(start, start + this.batchSize), topN, scope.signal);
-      }
-    };
-    try {
-      const workers = Array.from({ length: Math.min(this.maxConcurrency, starts.length) }, worker);
-      await Promise.all(workers.map((running) => running.catch((error: unknown) => {
-        scope.controller.abort(error);
-        throw error;
-      })));
-    } finally {
-      scope.dispose();
-    }
+    const responses = await runBatches(starts.length, this.maxConcurrency, signal, (batch, batchSignal) => {
+      const start = starts[batch] as number;
+      return this.#rerankBatch(query, texts.slice(start, start + this.batchSize), topN, batchSignal);
+    });
     const rankings: OpenRouterRerankRanking[] = [];
     responses.forEach((response, batch) => {
       const start = starts[batch] as number;
