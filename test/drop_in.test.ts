@@ -129,3 +129,16 @@ describe("run metadata", () => {
     for (const metadata of seen) expect(metadata).toMatchObject({ app: "demo", versions: { [PACKAGE_NAME]: PACKAGE_VERSION } });
   });
 });
+
+describe("the version a 0.4.11 user moves to", () => {
+  const numbers = (version: string): number[] => version.split(/[.-]/).slice(0, 3).map(Number);
+  it("is above the published 0.4.11 it replaces", () => {
+    const [major, minor, patch] = numbers(PACKAGE_VERSION);
+    expect(major! * 1e6 + minor! * 1e3 + patch!).toBeGreaterThan(0 * 1e6 + 4 * 1e3 + 11);
+  });
+  it("has its own section in CHANGELOG.md, which the README links", () => {
+    const changelog = readFileSync(new URL("../CHANGELOG.md", import.meta.url), "utf8");
+    expect(changelog).toMatch(new RegExp(`^## ${PACKAGE_VERSION.replaceAll(".", "\\.")}\\b`, "m"));
+    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(`This package is ${PACKAGE_VERSION}`);
+  });
+});

@@ -63,10 +63,11 @@ async function expectedJoke(): Promise<string> {
 }
 
 describe("packed tarball", () => {
-  it("contains only dist/, package.json, README and license files", async () => {
+  it("contains only dist/, package.json, README, CHANGELOG and LICENSE", async () => {
     const { stdout } = await run("tar", ["-tzf", tarball]);
     const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    expect(files.filter((file) => !/^dist\/|^package\.json$|^README\.md$|^LICEN[CS]E/i.test(file))).toEqual([]);
+    expect(files.filter((file) => !/^dist\/|^package\.json$|^README\.md$|^CHANGELOG\.md$|^LICENSE$/.test(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(["LICENSE", "CHANGELOG.md", "README.md", "package.json"]));
     expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"]));
   });
 
