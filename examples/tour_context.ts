@@ -11,8 +11,10 @@ export interface TourContext {
   apiKey: string;
   /** A model on the tour's endpoint: the docs' options plus baseURL/apiKey. */
   model(fields: ChatOpenRouterFields): ChatOpenRouter;
-  /** Prints a labelled value readably. */
+  /** Prints a labelled value readably (continuation lines indented under the label). */
   show(label: string, value: unknown): void;
+  /** Writes streamed text as it comes, its continuation lines indented as show's. */
+  write(text: string): void;
 }
 
 export interface TourSection {

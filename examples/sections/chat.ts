@@ -5,7 +5,7 @@ import type { TourSection } from "../tour_context.js";
 
 export const chat: TourSection = {
   title: "Chat: invoke, stream, batch, usage",
-  async run({ model: create, show }) {
+  async run({ model: create, show, write }) {
     const model = create({
       model: "anthropic/claude-sonnet-4.5",
       temperature: 0,
@@ -26,12 +26,12 @@ export const chat: TourSection = {
     show("invoke → content", aiMsg.content);
     show("served by", `${aiMsg.response_metadata["model_name"]} via ${aiMsg.response_metadata["provider"]}`);
 
-    process.stdout.write("  stream → ");
+    write("  stream → ");
     const stream = await model.stream("Write a short poem about the sea.");
     for await (const chunk of stream) {
-      process.stdout.write(typeof chunk.content === "string" ? chunk.content : "");
+      write(typeof chunk.content === "string" ? chunk.content : "");
     }
-    process.stdout.write("\n");
+    console.log();
 
     const joke = await model.invoke("Tell me a joke.");
     show("usage_metadata (invoke)", joke.usage_metadata);
@@ -45,7 +45,8 @@ export const chat: TourSection = {
     const usage = finalMsg?.response_metadata["usage"] as { cost?: number } | undefined;
     show("cost (USD, from OpenRouter)", usage?.cost);
 
-    const answers = await model.batch(["What is 2 + 2?", "I love programming."]);
-    show("batch", answers.map((answer) => answer.content));
+    const prompts = ["What is 2 + 2?", "I love programming."];
+    const answers = await model.batch(prompts);
+    show("batch", answers.map((answer, index) => `${prompts[index]} → ${answer.content}`));
   },
 };

@@ -37,7 +37,7 @@ export const errors: TourSection = {
       show(label, OpenRouterError.isInstance(error) ? `${error.name} — ${error.message.split("\n")[0]}` : error);
     }
     const retried = create({ model: "openai/gpt-4o", baseURL: baseURLFor("flaky:2:retry-after:0.05"), maxRetries: 2 });
-    show("429 twice, then retried with Retry-After", (await retried.invoke("What is 2 + 2?")).content);
+    show("429 twice, then retried with Retry-After", `2 + 2 = ${(await retried.invoke("What is 2 + 2?")).content}`);
     const exhausted = create({ model: "openai/gpt-4o", baseURL: baseURLFor("retry-after:0.05"), maxRetries: 1 });
     const error = await exhausted.invoke("hi").catch((caught: unknown) => caught);
     show("429 after retries run out", error instanceof OpenRouterRateLimitError ? `retryAfterMs=${error.retryAfterMs}` : error);

@@ -43,6 +43,6 @@ export const reliability: TourSection = {
     show("no answer within timeout: 200", describe(stalled));
 
     const reset = create({ model: "openai/gpt-4o-mini", baseURL: baseURLFor("flaky:1:reset@tour"), maxRetries: 1 });
-    show("connection reset once, then retried", (await reset.invoke("What is 2 + 2?")).content);
+    show("connection reset once, then retried", `2 + 2 = ${(await reset.invoke("What is 2 + 2?")).content}`);
   },
 };

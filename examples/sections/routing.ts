@@ -41,11 +41,11 @@ export const routing: TourSection = {
     };
     for (const [name, model] of Object.entries(configured)) {
       const answer = await model.invoke("What is 2 + 2?");
-      show(name, `${answer.content} — ${answer.response_metadata["model_name"]} via ${answer.response_metadata["provider"]}`);
+      show(name, `2 + 2 = ${answer.content} — ${answer.response_metadata["model_name"]} via ${answer.response_metadata["provider"]}`);
     }
     const perCall = await configured.only
       .withConfig({ temperature: 0.9, provider: { sort: "latency" } })
       .invoke("What is 2 + 2?");
-    show("withConfig per-call override", perCall.content);
+    show("withConfig per-call override", `2 + 2 = ${perCall.content}`);
   },
 };

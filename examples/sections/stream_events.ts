@@ -8,12 +8,12 @@ import type { TourSection } from "../tour_context.js";
 
 export const streamEvents: TourSection = {
   title: "Content-block streaming: streamEvents()",
-  async run({ model: create, baseURLFor, show }) {
+  async run({ model: create, baseURLFor, show, write }) {
     const model = create({ model: "anthropic/claude-sonnet-4.5", maxTokens: 1024 });
-    process.stdout.write("  streamEvents → ");
+    write("  streamEvents → ");
     const stream = model.streamEvents("Write a short poem about the sea.");
-    for await (const text of stream.text) process.stdout.write(text);
-    process.stdout.write("\n");
+    for await (const text of stream.text) write(text);
+    console.log();
     const message = await stream;
     show("served by", `${message.response_metadata["model_name"]} via ${message.response_metadata["provider"]}`);
     show("usage", await stream.usage);
