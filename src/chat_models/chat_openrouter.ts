@@ -8,6 +8,7 @@ import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
 import type { ZodV3Like, ZodV4Like } from "@langchain/core/utils/types";
+import type { IterableReadableStream } from "@langchain/core/utils/stream";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
@@ -21,6 +22,7 @@ import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 import { withPackageVersion } from "./package_version.js";
+import { releaseTypedTimeout, withTypedTimeout } from "./call_signal.js";
 import { constructorFields } from "./constructor_fields.js";
 import { chatResultOf, chatResultOfStream, generationChunks, modelEvents } from "./read_answer.js";
 import { structuredOutputRunnable } from "./structured_output.js";
@@ -262,12 +264,27 @@ export class ChatOpenRouter
     return requestStream(this.connectionFor(options), chatRequest(this, body, options));
   }
 
+  /** As core's `stream()`, with every timeout of the call an OpenRouterTimeoutError (call_signal.ts). */
+  override async stream(input: BaseLanguageModelInput, options?: Partial<ChatOpenRouterCallOptions>): Promise<IterableReadableStream<AIMessageChunk>> {
+    const typed = withTypedTimeout(options);
+    try {
+      return await super.stream(input, typed);
+    } catch (error) {
+      releaseTypedTimeout(typed?.signal);
+      throw error;
+    }
+  }
+
   override async *_streamResponseChunks(
     messages: BaseMessage[],
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun
   ): AsyncGenerator<ChatGenerationChunk> {
-    yield* generationChunks(await this.openStream(messages, options), runManager, (options.audio ?? this.audio)?.format);
+    try {
+      yield* generationChunks(await this.openStream(messages, options), runManager, (options.audio ?? this.audio)?.format);
+    } finally {
+      releaseTypedTimeout(options.signal);
+    }
   }
 
   /**

@@ -17,7 +17,7 @@ export class AbortScope {
 
   constructor(
     private readonly parent: AbortSignal | undefined,
-    private readonly timeoutMs: number | undefined
+    readonly timeoutMs: number | undefined
   ) {
     if (parent) {
       if (parent.aborted) this.controller.abort(parent.reason);

@@ -6,15 +6,25 @@
 import { createParser } from "eventsource-parser";
 import type { AbortScope } from "./abort_scope.js";
 import { OpenRouterError } from "./errors.js";
-import { inBandErrorOf, OpenRouterStreamError } from "./transport_errors.js";
+import { callerAbortFailure, inBandErrorOf, OpenRouterStreamError, timeoutError } from "./transport_errors.js";
 import { isRecord } from "./is_record.js";
 import type { OpenRouterStreamChunk } from "./types.js";
 
+// After the 200 every failure is an OpenRouterStreamError (part of the answer may be out); a timeout
+// (ours or the caller's) is its cause, as an OpenRouterTimeoutError. A caller's other abort stays an abort.
 function brokenStreamError(error: unknown, scope: AbortScope | undefined): unknown {
   if (OpenRouterError.isInstance(error)) return error;
-  if (scope?.signal.aborted && !scope.timedOut) return scope.signal.reason;
-  const why = scope?.timedOut ? "no bytes arrived within the timeout" : String((error as Error)?.message ?? error);
-  return new OpenRouterStreamError(`OpenRouter's stream broke before [DONE]: ${why}.`, { cause: error });
+  if (scope?.signal.aborted && !scope.timedOut) {
+    const failure = callerAbortFailure(scope.signal.reason);
+    if (!OpenRouterError.isInstance(failure)) return failure;
+    return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: the call's own time limit ran out.", { cause: failure });
+  }
+  if (scope?.timedOut) {
+    return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: no bytes arrived within the timeout.", {
+      cause: timeoutError({ timeoutMs: scope.timeoutMs }),
+    });
+  }
+  return new OpenRouterStreamError(`OpenRouter's stream broke before [DONE]: ${String((error as Error)?.message ?? error)}.`, { cause: error });
 }
 
 /**

@@ -2,8 +2,8 @@
 // JSON calls retry until a parsed body is in hand; streams retry only until the headers arrive.
 import { AbortScope, sleep } from "./abort_scope.js";
 import { errorFromBody, errorFromResponse, inBandErrorOfBody } from "./error_from_response.js";
-import { OpenRouterError, OpenRouterTimeoutError } from "./errors.js";
-import { OpenRouterConnectionError } from "./transport_errors.js";
+import { OpenRouterError } from "./errors.js";
+import { callerAbortFailure, OpenRouterConnectionError, timeoutError } from "./transport_errors.js";
 import type { Redact } from "./redact.js";
 import { readSse } from "./read_sse.js";
 import { isRetryable, retryDelayMs, waitFits } from "./retry_policy.js";
@@ -54,11 +54,7 @@ function serialise(body: unknown, owner: string): string | undefined {
 
 function failureOf(error: unknown, scope: AbortScope, timeout: number | undefined, attempt: number): unknown {
   if (OpenRouterError.isInstance(error)) return error;
-  if (scope.timedOut) {
-    return new OpenRouterTimeoutError(
-      `OpenRouter did not answer within ${timeout} ms (attempt ${attempt}).\nRaise { timeout } (milliseconds per attempt) if the model needs longer.`
-    );
-  }
+  if (scope.timedOut) return timeoutError({ timeoutMs: timeout, attempt });
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : String((error as Error)?.message ?? error);
   return new OpenRouterConnectionError(`Could not reach OpenRouter: ${detail}.\nCheck the network and baseURL.`, {
@@ -75,7 +71,7 @@ async function withRetries<T>(
   const { signal } = options;
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw signal.reason;
+    if (signal?.aborted) throw callerAbortFailure(signal.reason);
     const scope = new AbortScope(signal, connection.timeout);
     let failure: unknown;
     try {
@@ -83,7 +79,7 @@ async function withRetries<T>(
     } catch (error) {
       if (signal?.aborted) {
         scope.dispose();
-        throw signal.reason;
+        throw callerAbortFailure(signal.reason);
       }
       failure = failureOf(error, scope, connection.timeout, attempt);
       scope.dispose();
@@ -92,7 +88,9 @@ async function withRetries<T>(
     // `timeout` is per attempt, and also the most a whole call waits on OpenRouter's say-so
     const remainingMs = connection.timeout === undefined ? undefined : connection.timeout - (Date.now() - started);
     if (!waitFits(failure, remainingMs)) throw failure;
-    await sleep(retryDelayMs(attempt, failure, Math.random, connection.retryBaseDelayMs), signal);
+    await sleep(retryDelayMs(attempt, failure, Math.random, connection.retryBaseDelayMs), signal).catch((reason: unknown) => {
+      throw callerAbortFailure(reason);
+    });
   }
 }
 

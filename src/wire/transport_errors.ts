@@ -3,7 +3,7 @@
 // (errors.ts) with its own retry rule.
 import { brand, markAsCore, stampRetryable } from "./error_brands.js";
 import { errorFromBody } from "./error_from_response.js";
-import { OpenRouterContextOverflowError, OpenRouterError, type OpenRouterErrorFields } from "./errors.js";
+import { OpenRouterContextOverflowError, OpenRouterError, type OpenRouterErrorFields, OpenRouterTimeoutError } from "./errors.js";
 import { type Redact, redactJson } from "./redact.js";
 import type { OpenRouterErrorObject } from "./types.js";
 
@@ -16,6 +16,33 @@ export class OpenRouterConnectionError extends OpenRouterError {
   protected override curableByRetry(): boolean {
     return true;
   }
+}
+
+/** True for the reason `AbortSignal.timeout` (and LangChain's `{ timeout }` call option) aborts with. */
+function isTimeoutReason(reason: unknown): boolean {
+  return (reason as { name?: unknown } | null)?.name === "TimeoutError";
+}
+
+/**
+ * Every timeout of a call is an OpenRouterTimeoutError, whoever set the limit: our `timeout` (per
+ * attempt, and between a stream's bytes), or the caller's `AbortSignal.timeout` / `{ timeout }` call
+ * option, whose abort reason is kept as `cause`.
+ */
+export function timeoutError(limit: { timeoutMs: number | undefined; attempt?: number } | { reason: unknown }): OpenRouterTimeoutError {
+  if ("reason" in limit) {
+    return new OpenRouterTimeoutError(
+      "The call's own time limit ran out before OpenRouter's answer was complete (its signal aborted with a TimeoutError).\n" +
+        "Raise the call's { timeout } or its AbortSignal.timeout(ms) if the model needs longer.",
+      { cause: limit.reason }
+    );
+  }
+  const what = limit.attempt === undefined ? `sent nothing for ${limit.timeoutMs} ms in the middle of its stream` : `did not answer within ${limit.timeoutMs} ms (attempt ${limit.attempt})`;
+  return new OpenRouterTimeoutError(`OpenRouter ${what}.\nRaise { timeout } (milliseconds per attempt) if the model needs longer.`);
+}
+
+/** What a call raises when its caller's signal aborted: a timeout as OpenRouterTimeoutError, any other abort as it is. */
+export function callerAbortFailure(reason: unknown): unknown {
+  return isTimeoutReason(reason) ? timeoutError({ reason }) : reason;
 }
 
 /**
