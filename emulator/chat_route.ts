@@ -1,9 +1,9 @@
 /**
  * `POST /api/v1/chat/completions`: the responder's answer as padded JSON or as SSE, with the
- * body-level faults (`truncate`, `reset-mid-body`, `mid-stream-error`, `error-in-200`, `no-done`).
+ * body-level faults (`truncate`, `reset-mid-body`, `stall-mid-body`, `mid-stream-error`, `error-in-200`, `no-done`).
  */
 import { recordGeneration } from "./platform_routes.js";
-import { alive, replayFixture, send, sendError, sendJsonBody, sleep, SSE_HEADERS, writeHead, type RouteContext } from "./http.js";
+import { alive, holdUntilAbort, replayFixture, send, sendError, sendJsonBody, sleep, SSE_HEADERS, writeHead, type RouteContext } from "./http.js";
 import { answerJson, JSON_PADDING } from "./render_json.js";
 import { answerStream, DONE, errorFrame, PROCESSING } from "./render_sse.js";
 import { buildAnswer } from "./responder.js";
@@ -11,14 +11,16 @@ import type { Answer } from "./answer.js";
 import type { Action, Plan } from "./scenarios.js";
 import { isRecord, type JsonValue } from "./schema_values.js";
 
-/** The frames a stream sends under `action`, and whether the socket is destroyed after them. */
-function streamFrames(answer: Answer, action: Action, plan: Plan): { frames: string[]; destroyAtEnd: boolean } {
+/** The frames a stream sends under `action`, and what it does after them: end, destroy the socket, or hold it open. */
+function streamFrames(answer: Answer, action: Action, plan: Plan): { frames: string[]; destroyAtEnd?: boolean; holdAtEnd?: boolean } {
   const { head, body, tail } = answerStream(answer);
   switch (action.kind) {
     case "truncate":
       return { frames: [...head, ...body], destroyAtEnd: false };
     case "reset-mid-body":
       return { frames: [...head, ...body.slice(0, 2)], destroyAtEnd: true };
+    case "stall-mid-body":
+      return { frames: [...head, ...body.slice(0, 2)], holdAtEnd: true };
     case "mid-stream-error":
       return { frames: [...head, ...body.slice(0, Math.max(1, Math.floor(body.length / 2))), errorFrame(answer), DONE], destroyAtEnd: false };
     case "error-in-200":
@@ -81,8 +83,9 @@ export async function chatCompletions(ctx: RouteContext): Promise<void> {
   writeHead(res, 200, { ...SSE_HEADERS, ...headers });
   res.flushHeaders();
   await sleep(plan.bodyDelayMs, signal);
-  const { frames, destroyAtEnd } = streamFrames(answer, action, plan);
+  const { frames, destroyAtEnd, holdAtEnd } = streamFrames(answer, action, plan);
   for (const frame of frames) if (!(await send(res, frame))) return;
+  if (holdAtEnd) await holdUntilAbort(signal);
   if (destroyAtEnd) res.destroy();
   else if (alive(res)) res.end();
 }

@@ -88,6 +88,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 // writing:
 
+/** Holds until the client disconnects (or `close()` destroys the socket). */
+export function holdUntilAbort(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+}
+
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
@@ -176,9 +182,10 @@ export async function sendJsonBody(ctx: RouteContext, status: number, json: stri
   await sleep(plan.bodyDelayMs, signal);
   if (padding !== "" && !(await send(res, padding))) return;
   const kind = plan.action.kind;
-  if (kind === "truncate" || kind === "reset-mid-body") {
+  if (kind === "truncate" || kind === "reset-mid-body" || kind === "stall-mid-body") {
     if (!(await send(res, json.slice(0, Math.floor(json.length / 2))))) return;
-    if (kind === "reset-mid-body") res.destroy();
+    if (kind === "stall-mid-body") await holdUntilAbort(signal);
+    if (kind === "reset-mid-body" || kind === "stall-mid-body") res.destroy();
     else res.end();
     return;
   }

@@ -18,6 +18,7 @@ export type Action =
   | { kind: "stall" }
   | { kind: "reset" }
   | { kind: "reset-mid-body" }
+  | { kind: "stall-mid-body" }
   | { kind: "truncate" }
   | { kind: "mid-stream-error" }
   | { kind: "error-in-200" };
@@ -199,6 +200,7 @@ export function planFor(scenario: string, attempt: number): Plan {
         case "stall":
         case "reset":
         case "reset-mid-body":
+        case "stall-mid-body":
         case "truncate":
         case "mid-stream-error":
         case "error-in-200":
@@ -218,6 +220,6 @@ export function planFor(scenario: string, attempt: number): Plan {
 export const SCENARIO_HINT =
   "scenarios (via /s/<scenario>/api/v1 or x-emulator-scenario): ok, fixture:<file>, status:<code>, retry-after:<s>, " +
   "retry-after-date:<s>, availability:<s>, html:<code>, empty:<code>, flaky:<n>:<scenario>, slow:<ms>, slow-body:<ms>, " +
-  "stall, reset, reset-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order, preamble, bad-arguments, no-done, " +
+  "stall, reset, reset-mid-body, stall-mid-body, truncate, mid-stream-error, error-in-200, generation-pending:<n>, out-of-order, preamble, bad-arguments, no-done, " +
   "say:<text>, refuse[:<text>], think:<text>, usage:<prompt>:<completion>; " +
   "combine with +, suffix @key";

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { chatCompletions } from "./chat_route.js";
 import { errorBodyForStatus, fixtureBytes } from "./fixtures.js";
-import { alive, bearerKey, CORS_HEADERS, errorEnvelope, readBody, sendError, sendWhole, sleep, writeHead, type RecordedRequest, type Route } from "./http.js";
+import { alive, bearerKey, holdUntilAbort, CORS_HEADERS, errorEnvelope, readBody, sendError, sendWhole, sleep, writeHead, type RecordedRequest, type Route } from "./http.js";
 import { CATALOG_ROUTES } from "./catalog_routes.js";
 import { PLATFORM_ROUTES } from "./platform_routes.js";
 import { planFor, ScenarioError, type Plan } from "./scenarios.js";
@@ -135,7 +135,7 @@ async function genericFault(req: IncomingMessage, res: ServerResponse, plan: Pla
       return true;
     case "stall":
       // Never answer; hold until the client disconnects (or close() destroys the socket).
-      if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+      await holdUntilAbort(signal);
       return true;
     case "error":
       writeHead(res, action.status, { "Content-Type": action.contentType, ...plan.headers });

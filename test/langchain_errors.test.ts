@@ -65,7 +65,7 @@ describe("context overflow: an OpenRouterError that is also core's ContextOverfl
   });
 
   it("mid-stream: the stream error is one too, its cause the 400", () => {
-    const error = inBandErrorOf({ code: 400, message: "This endpoint's maximum context length is 8192 tokens." }, { id: "gen-1" });
+    const error = inBandErrorOf({ code: 400, message: "This endpoint's maximum context length is 8192 tokens." }, { generationId: "gen-1" });
     expect(error).toBeInstanceOf(OpenRouterStreamError);
     expect(error.cause).toBeInstanceOf(OpenRouterContextOverflowError);
     expect(retryableMark(error)).toBe(false);

@@ -1,17 +1,16 @@
 // OpenRouter's answer → what LangChain reads: a 200 body → the ChatResult of `invoke`; a stream's
 // parsed chunks → message chunks for `stream()`, content-block events for `streamEvents()`. Both
-// stream paths fold the chunks' facts the same way (convert/), raise on a stream that ends without
-// a finish reason, and report each text delta to the run manager.
+// stream paths fold the chunks' facts the same way (convert/) and report each text delta to the run
+// manager; a stream that ends without a finish reason is raised by the transport (wire/read_sse.ts).
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import type { ChatModelStreamEvent } from "@langchain/core/language_models/event";
 import { AIMessageChunk } from "@langchain/core/messages";
 import type { ChatGenerationChunk, ChatResult } from "@langchain/core/outputs";
 import { closingChunkFields, fromWireChunk, newChunkState } from "../convert/from_wire_chunk.js";
 import { fromWireMessage } from "../convert/from_wire_message.js";
-import { type CompletionFacts, headerFactsOf } from "../convert/from_wire_metadata.js";
+import { headerFactsOf } from "../convert/from_wire_metadata.js";
 import { chunkEvents, closingEvents, newEventState } from "../convert/to_stream_events.js";
 import { OpenRouterProviderError } from "../wire/errors.js";
-import { OpenRouterStreamError } from "../wire/transport_errors.js";
 import type { OpenRouterStream } from "../wire/send_request.js";
 import type { OpenRouterChatResponse } from "../wire/types.js";
 import { StreamedGenerationChunk } from "./streamed_generation_chunk.js";
@@ -39,14 +38,6 @@ export async function chatResultOfStream(chunks: AsyncIterable<ChatGenerationChu
   return { generations: [{ text, message }] };
 }
 
-/** A stream whose body ended (even with `[DONE]`) before any finish reason: never a short answer. */
-function incompleteStreamError(facts: CompletionFacts): OpenRouterStreamError {
-  return new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", {
-    generationId: facts.id,
-    usage: facts.usage ?? undefined,
-  });
-}
-
 /** `stream()`: one generation chunk per delta that carries anything, then one closing chunk with every fact. */
 export async function* generationChunks(
   { headers, chunks }: OpenRouterStream,
@@ -69,7 +60,6 @@ export async function* generationChunks(
       chunk: generation,
     });
   }
-  if (state.facts.finish_reason == null) throw incompleteStreamError(state.facts);
   yield new StreamedGenerationChunk({
     message: new AIMessageChunk({ content: "", id: state.facts.id, ...closingChunkFields(state) }),
     text: "",
@@ -95,6 +85,5 @@ export async function* modelEvents(
       }
     }
   }
-  if (state.facts.finish_reason == null) throw incompleteStreamError(state.facts);
   yield* closingEvents(state);
 }

@@ -21,6 +21,10 @@ export interface OpenRouterErrorFields {
   headers?: Headers | Record<string, string>;
   /** How long OpenRouter asked to wait before a retry, in ms (see {@link OpenRouterError.retryAfterMs}). */
   retryAfterMs?: number;
+  /** The answer's text before the failure, when OpenRouter answered 200 and then failed (see {@link OpenRouterError.partialText}). */
+  partialText?: string;
+  /** The usage OpenRouter reported before or with the failure (see {@link OpenRouterError.usage}). */
+  usage?: unknown;
   cause?: unknown;
 }
 

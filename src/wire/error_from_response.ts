@@ -280,8 +280,12 @@ export function inBandErrorOfBody(body: unknown, headers: Headers, redact: Redac
   const choice = Array.isArray(choices) && isRecord(choices[0]) ? choices[0] : undefined;
   if (!choice || !(choice["error"] || choice["finish_reason"] === "error")) return undefined;
   const error = isRecord(choice["error"]) ? choice["error"] : { message: "the choice's finish_reason is error" };
+  const content = isRecord(choice["message"]) ? choice["message"]["content"] : undefined;
   return errorFromBody(undefined, { error: redactJson(error, redact) }, headers, {
     raw: redactJson(body, redact),
     ...(generationId ? { generationId } : {}),
+    // what the failed choice held, and what it cost
+    ...(typeof content === "string" ? { partialText: redact(content) } : {}),
+    ...(body["usage"] != null ? { usage: body["usage"] } : {}),
   });
 }

@@ -54,6 +54,15 @@ export class OpenRouterError extends Error {
    * set, so the caller decides.
    */
   readonly retryAfterMs?: number;
+  /**
+   * The text the answer held before it failed, when OpenRouter answered 200 and then failed: on a
+   * stream (an error chunk, a cut or short stream, a timeout between chunks) the first choice's text
+   * received so far, `""` if none; on a non-streamed answer the content of the failed choice. Else
+   * undefined.
+   */
+  readonly partialText?: string;
+  /** The usage OpenRouter reported before or with the failure (what the failed answer cost), if any. */
+  readonly usage?: unknown;
 
   /** `fields` holds every field; the published 0.4 form `(message, statusCode?, code?, metadata?, headers?)` also works. */
   constructor(message: string, fields?: OpenRouterErrorFields);
@@ -70,6 +79,8 @@ export class OpenRouterError extends Error {
     this.requestId = fields.requestId;
     this.generationId = fields.generationId;
     this.retryAfterMs = fields.retryAfterMs;
+    this.partialText = fields.partialText;
+    this.usage = fields.usage;
     // headers are kept but not enumerable, so logs and JSON stay small
     Object.defineProperty(this, "headers", { value: headerRecordOf(fields.headers), enumerable: false });
     stampRetryable(this, this.retryable);
@@ -147,6 +158,8 @@ export class OpenRouterError extends Error {
       requestId: this.requestId,
       generationId: this.generationId,
       retryAfterMs: this.retryAfterMs,
+      partialText: this.partialText,
+      usage: this.usage,
     };
   }
 }

@@ -138,6 +138,26 @@ describe("readSse", () => {
     expect(end).toMatch(/^OpenRouterStreamError: OpenRouter sent an event that is not a JSON object/);
   });
 
+  it("puts what the caller received on the error that ends the stream: the first choice's text, the last usage, the id", async () => {
+    const chunk = (content: string, extra = "") => `data: {"id":"gen-a","choices":[{"index":0,"delta":{"content":"${content}"}}]${extra}}\n\n`;
+    const text = chunk("Hel") + chunk("lo", ',"usage":{"total_tokens":3}') + chunk(" wor");
+    const error = await (async () => {
+      for await (const _ of readSse(bodyOf(encode(text)))) void _;
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterStreamError);
+    expect(error).toMatchObject({ partialText: "Hello wor", usage: { total_tokens: 3 }, generationId: "gen-a" });
+  });
+
+  it("with requireFinish, [DONE] before any finish reason raises; without, it ends the stream", async () => {
+    const text = 'data: {"id":"a","choices":[{"index":0,"delta":{"content":"Cut"}}]}\n\ndata: [DONE]\n\n';
+    expect((await outcome(bodyOf(encode(text)))).end).toBe("done");
+    const error = await (async () => {
+      for await (const _ of readSse(bodyOf(encode(text)), { requireFinish: true })) void _;
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenRouterStreamError);
+    expect(error).toMatchObject({ partialText: "Cut", message: expect.stringContaining("without a finish reason") });
+  });
+
   it("turns a body that breaks mid-read into OpenRouterStreamError", async () => {
     let sent = false;
     const body = new ReadableStream<Uint8Array>({

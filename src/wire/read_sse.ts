@@ -2,48 +2,68 @@
 // are skipped by the parser; `[DONE]` ends the stream; an `error` chunk, or a body that ends or
 // breaks before `[DONE]` without a finish reason, raises OpenRouterStreamError (api.md §4.1, §4.5).
 // A body that ends after a finish reason but without `[DONE]` is complete: proxies and some
-// OpenAI-compatible gateways drop the frame.
+// OpenAI-compatible gateways drop the frame. With `requireFinish`, `[DONE]` before any finish
+// reason raises too. Every error raised here carries what the stream delivered before it: the
+// first choice's text as `partialText`, the last usage, the generation id.
 import { createParser } from "eventsource-parser";
 import type { AbortScope } from "./abort_scope.js";
 import { OpenRouterError } from "./errors.js";
 import { callerAbortFailure, inBandErrorOf, OpenRouterStreamError, timeoutError } from "./transport_errors.js";
 import { isRecord } from "./is_record.js";
-import type { OpenRouterStreamChunk } from "./types.js";
+import type { OpenRouterStreamChunk, OpenRouterUsage } from "./types.js";
+
+/** What a stream delivered before it failed, as the fields of the error that ends it. */
+interface Delivered {
+  partialText: string;
+  usage?: OpenRouterUsage;
+  generationId?: string;
+}
 
 // After the 200 every failure is an OpenRouterStreamError (part of the answer may be out); a timeout
 // (ours or the caller's) is its cause, as an OpenRouterTimeoutError. A caller's other abort stays an abort.
-function brokenStreamError(error: unknown, scope: AbortScope | undefined): unknown {
+function brokenStreamError(error: unknown, scope: AbortScope | undefined, delivered: Delivered): unknown {
   if (OpenRouterError.isInstance(error)) return error;
   if (scope?.signal.aborted && !scope.timedOut) {
     const failure = callerAbortFailure(scope.signal.reason);
     if (!OpenRouterError.isInstance(failure)) return failure;
-    return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: the call's own time limit ran out.", { cause: failure });
+    return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: the call's own time limit ran out.", { ...delivered, cause: failure });
   }
   if (scope?.timedOut) {
     return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: no bytes arrived within the timeout.", {
+      ...delivered,
       cause: timeoutError({ timeoutMs: scope.timeoutMs }),
     });
   }
-  return new OpenRouterStreamError(`OpenRouter's stream broke before [DONE]: ${String((error as Error)?.message ?? error)}.`, { cause: error });
+  const reason = String((error as Error)?.message ?? error);
+  return new OpenRouterStreamError(`OpenRouter's stream broke before [DONE]: ${reason}.`, { ...delivered, cause: error });
 }
 
-/**
- * Yields each `data:` event of an OpenRouter SSE body as a parsed chunk. `scope`, when given, is
- * re-armed before every read (the idle timeout), aborting it cancels the read, and it is disposed
- * when the reading ends, however it ends. `redact` cleans the text of errors built from the body
- * (it may echo the API key).
- */
+export interface ReadSseOptions {
+  /** Re-armed before every read (the idle timeout); aborting it cancels the read; disposed when the reading ends, however it ends. */
+  scope?: AbortScope;
+  /** The answer's headers, for the errors built from an error chunk. */
+  headers?: Headers;
+  /** Cleans the text of errors built from the body (it may echo the API key). */
+  redact?: (text: string) => string;
+  /** `[DONE]` before any finish reason raises: a chat completion always ends with one. */
+  requireFinish?: boolean;
+}
+
+/** Yields each `data:` event of an OpenRouter SSE body as a parsed chunk. */
 export async function* readSse(
   body: ReadableStream<Uint8Array>,
-  scope?: AbortScope,
-  headers?: Headers,
-  redact: (text: string) => string = (text) => text
+  { scope, headers, redact = (text) => text, requireFinish = false }: ReadSseOptions = {}
 ): AsyncGenerator<OpenRouterStreamChunk> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const pending: OpenRouterStreamChunk[] = [];
   let sawDone = false;
   let sawFinish = false;
+  // what the caller has received, for the error that may end the stream; redacted only then
+  let text = "";
+  let usage: OpenRouterUsage | undefined;
+  let generationId: string | undefined;
+  const delivered = (): Delivered => ({ partialText: redact(text), usage, generationId });
   let badEvent: string | undefined;
   const parser = createParser({
     onEvent(event) {
@@ -83,7 +103,7 @@ export async function* readSse(
       try {
         read = await reader.read();
       } catch (error) {
-        throw brokenStreamError(error, scope);
+        throw brokenStreamError(error, scope, delivered());
       }
       // the timeout is for the server's silence, not the caller's: while the caller works on a
       // chunk no timer runs (aborting the fetch then left the next read of buffered bytes hanging)
@@ -97,17 +117,27 @@ export async function* readSse(
       }
       for (let i = 0; i < pending.length; i++) {
         const chunk = pending[i]!;
-        if (chunk.error) throw inBandErrorOf(chunk.error, { id: chunk.id, usage: chunk.usage, headers, redact });
-        if (!sawFinish && chunk.choices?.[0]?.finish_reason != null) sawFinish = true;
+        if (chunk.usage) usage = chunk.usage;
+        if (generationId === undefined && typeof chunk.id === "string") generationId = chunk.id;
+        if (chunk.error) throw inBandErrorOf(chunk.error, { ...delivered(), headers, redact });
+        const choice = chunk.choices?.[0];
+        if (choice != null) {
+          const content = choice.delta?.content;
+          if (typeof content === "string" && content !== "") text += content;
+          if (!sawFinish && choice.finish_reason != null) sawFinish = true;
+        }
         yield chunk;
       }
       pending.length = 0;
       if (badEvent !== undefined) {
         const snippet = redact(badEvent).slice(0, 200);
-        throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${snippet}`, { raw: snippet });
+        throw new OpenRouterStreamError(`OpenRouter sent an event that is not a JSON object: ${snippet}`, { ...delivered(), raw: snippet });
+      }
+      if (sawDone && !sawFinish && requireFinish) {
+        throw new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", delivered());
       }
       if (sawDone || (finished && sawFinish)) return;
-      if (finished) throw new OpenRouterStreamError("OpenRouter's stream ended without [DONE]: the answer may be incomplete.");
+      if (finished) throw new OpenRouterStreamError("OpenRouter's stream ended without [DONE]: the answer may be incomplete.", delivered());
     }
   } finally {
     scope?.dispose();

@@ -158,7 +158,10 @@ export function requestJson<T>(
 /** A streamed answer whose 2xx headers arrived: its headers, and its chunks, read once. */
 export interface OpenRouterStream {
   headers: Headers;
-  /** The parsed SSE chunks; the attempt's timeout and abort end with the reading, however it ends. */
+  /**
+   * The parsed SSE chunks; the attempt's timeout and abort end with the reading, however it ends. A
+   * stream that ends before its finish reason raises OpenRouterStreamError, as every failure after the 200 does.
+   */
   chunks: AsyncGenerator<OpenRouterStreamChunk>;
 }
 
@@ -174,7 +177,8 @@ export async function requestStream(connection: OpenRouterConnection, options: R
       if (!response.ok) throw await errorFromResponse(response, redact);
       if (!response.body) throw new OpenRouterConnectionError("OpenRouter answered the stream without a body.");
       // readSse owns the scope from here: it re-arms the idle timeout per read and disposes it
-      return { headers: response.headers, chunks: readSse(response.body, scope, response.headers, redact) };
+      const chunks = readSse(response.body, { scope, headers: response.headers, redact, requireFinish: true });
+      return { headers: response.headers, chunks };
     } catch (error) {
       scope.dispose();
       throw error;

@@ -55,23 +55,18 @@ export class OpenRouterStreamError extends OpenRouterError {
     brand(this, "stream");
   }
   override name = "OpenRouterStreamError";
-  /** The text received before the failure, where known. */
-  readonly partialText?: string;
-  /** The usage OpenRouter reported with the failure, if any. */
-  readonly usage?: unknown;
+  /** The first choice's text received before the failure (`""` if none), on every stream failure; redacted. */
+  declare readonly partialText?: string;
+  /** The last usage OpenRouter reported, by the error chunk or before it, if any. */
+  declare readonly usage?: unknown;
   /** As retryable as the error the stream carried; a cut stream is, as a network failure. */
   protected override curableByRetry(): boolean {
     const cause = this.cause;
     return OpenRouterError.isInstance(cause) ? cause.retryable : true;
   }
 
-  constructor(
-    message: string,
-    fields: OpenRouterErrorFields & { partialText?: string; usage?: unknown } = {}
-  ) {
+  constructor(message: string, fields: OpenRouterErrorFields = {}) {
     super(message, fields);
-    this.partialText = fields.partialText;
-    this.usage = fields.usage;
     // a context overflow found mid-stream is one too, for LangChain's compaction; the stamp follows the cause
     stampRetryable(this, this.retryable);
     if (OpenRouterContextOverflowError.isInstance(fields.cause)) markAsCore(this, "context-overflow");
@@ -85,15 +80,14 @@ export class OpenRouterStreamError extends OpenRouterError {
  */
 export function inBandErrorOf(
   unredacted: OpenRouterErrorObject,
-  context: { id?: unknown; usage?: unknown; partialText?: string; headers?: Headers; redact?: Redact }
+  context: { generationId?: string; usage?: unknown; partialText?: string; headers?: Headers; redact?: Redact }
 ): OpenRouterStreamError {
   const redact = context.redact ?? ((text: string) => text);
   // the body is the server's: an upstream or proxy may echo the request's credentials into it
   const error = redactJson(unredacted ?? {}, redact);
-  const partialText = context.partialText === undefined ? undefined : redact(context.partialText);
-  const generationId = typeof context.id === "string" ? context.id : undefined;
+  const { partialText, generationId } = context;
   const cause = errorFromBody(undefined, { error }, context.headers, { generationId });
-  const where = partialText === undefined ? "in the stream" : "inside the answer";
+  const where = partialText ? "inside the answer" : "in the stream";
   return new OpenRouterStreamError(`${cause.message.split("\n")[0]} (${where}, after OpenRouter answered 200)`, {
     status: cause.status,
     code: cause.code,
