@@ -186,6 +186,10 @@ export async function startEmulator(options: { port?: number; host?: string } = 
     const candidates = ROUTES.filter((r) => routeMatches(r, split.path));
     const route = candidates.find((r) => r.method === method);
     if (!route) {
+      if (candidates.length === 0 && !split.path.startsWith("/api/")) {
+        // outside /api/ the site answers with its web page, not the API's JSON (an assumption, not a capture)
+        return sendWhole(res, 404, `<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>`, "text/html; charset=utf-8");
+      }
       if (candidates.length === 0) return sendError(res, 404, `Not Found: ${method} ${split.path}`);
       return sendError(res, 405, `Method ${method} not allowed on ${split.path}`, { Allow: candidates.map((r) => r.method).join(", ") });
     }

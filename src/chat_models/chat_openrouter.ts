@@ -12,8 +12,7 @@ import type { IterableReadableStream } from "@langchain/core/utils/stream";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
-import { attributionOf, createConnection } from "../wire/connection.js";
-import { OpenRouterAuthError } from "../wire/errors.js";
+import { attributionOf, createConnection, missingKeyError } from "../wire/connection.js";
 import { type OpenRouterConnection, type OpenRouterStream, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
 import { ChatOpenRouterBinding } from "./chat_openrouter_binding.js";
@@ -33,7 +32,6 @@ import { validateOptions } from "./validate_options.js";
 // oxlint-disable-next-line typescript/no-explicit-any
 type AnyRecord = Record<string, any>;
 
-const MISSING_KEY = "ChatOpenRouter needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.";
 // the fields were resolved against the environment once, at construction
 const noEnvironment = (): undefined => undefined;
 
@@ -103,7 +101,7 @@ export class ChatOpenRouter
     if (fields.disableStreaming !== undefined) this.disableStreaming = fields.disableStreaming;
     registerBlockTranslator();
     const connection = createConnection(fields, getEnvironmentVariable, "ChatOpenRouter");
-    if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
+    if (!connection.apiKey) throw missingKeyError("ChatOpenRouter");
     const options = [...BODY_FIELDS.map(([option]) => option), ...HEADER_OPTIONS];
     Object.assign(this, Object.fromEntries(options.map((option) => [option, fields[option]])));
     this.model = model;
@@ -244,7 +242,7 @@ export class ChatOpenRouter
     const connection = createConnection({ ...fields, maxRetries: options.maxRetries ?? this.maxRetries }, noEnvironment, "ChatOpenRouter", {
       retryBaseDelayMs,
     });
-    if (!connection.apiKey) throw new OpenRouterAuthError(MISSING_KEY);
+    if (!connection.apiKey) throw missingKeyError("ChatOpenRouter");
     return connection;
   }
 

@@ -1,8 +1,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { chunkArray } from "@langchain/core/utils/chunk_array";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
-import { CONNECTION_OPTION_NAMES, createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
-import { OpenRouterAuthError } from "../wire/errors.js";
+import { CONNECTION_OPTION_NAMES, createConnection, missingKeyError, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import type {
   OpenRouterEmbeddingContentInput,
   OpenRouterEmbeddingContentPart,
@@ -98,7 +97,7 @@ export class OpenRouterEmbeddings extends Embeddings {
     super({ maxRetries: 0 });
     this.#connection = createConnection(fields, getEnvironmentVariable, "OpenRouterEmbeddings");
     if (!this.#connection.apiKey) {
-      throw new OpenRouterAuthError("OpenRouterEmbeddings needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
+      throw missingKeyError("OpenRouterEmbeddings");
     }
     this.baseURL = this.#connection.baseURL;
     this.model = fields.model;

@@ -1,7 +1,7 @@
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { sleep } from "../wire/abort_scope.js";
-import { CONNECTION_OPTION_NAMES, createConnection, headersProblem } from "../wire/connection.js";
-import { OpenRouterAuthError, OpenRouterError, OpenRouterNotFoundError } from "../wire/errors.js";
+import { CONNECTION_OPTION_NAMES, createConnection, headersProblem, missingKeyError } from "../wire/connection.js";
+import { OpenRouterError, OpenRouterNotFoundError } from "../wire/errors.js";
 import type {
   OpenRouterCredits,
   OpenRouterGeneration,
@@ -208,7 +208,7 @@ export class OpenRouterClient {
 
   #requireKey(method: string): void {
     if (!this.#connection.apiKey) {
-      throw new OpenRouterAuthError(`OpenRouterClient.${method} needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.`);
+      throw missingKeyError(`OpenRouterClient.${method}`);
     }
   }
 

@@ -2,8 +2,7 @@ import { Document, type DocumentInterface } from "@langchain/core/documents";
 import { BaseDocumentCompressor } from "@langchain/core/retrievers/document_compressors";
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { runBatches } from "../wire/run_batches.js";
-import { CONNECTION_OPTION_NAMES, createConnection, type OpenRouterConnectionOptions } from "../wire/connection.js";
-import { OpenRouterAuthError } from "../wire/errors.js";
+import { CONNECTION_OPTION_NAMES, createConnection, missingKeyError, type OpenRouterConnectionOptions } from "../wire/connection.js";
 import { type Checks, checkOptions, integer, modelSlug, object, refuseUnknownOptions } from "../wire/option_checks.js";
 import type { OpenRouterRerankRequest, OpenRouterRerankResponse, OpenRouterRerankUsage } from "../wire/rerank_types.js";
 import { type OpenRouterConnection, requestJson } from "../wire/send_request.js";
@@ -58,7 +57,7 @@ export class OpenRouterRerank extends BaseDocumentCompressor {
     // createConnection checks the connection's options and names any option nobody knows
     this.#connection = createConnection(fields, getEnvironmentVariable, "OpenRouterRerank");
     if (!this.#connection.apiKey) {
-      throw new OpenRouterAuthError("OpenRouterRerank needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.");
+      throw missingKeyError("OpenRouterRerank");
     }
     this.baseURL = this.#connection.baseURL;
     this.model = fields.model;

@@ -1,5 +1,6 @@
 // Builds the OpenRouterConnection every client shares (chat model, platform client, embeddings):
 // key and base URL resolution, attribution headers, retries and timeout, checked once.
+import { OpenRouterAuthError } from "./errors.js";
 import { type Check, type Checks, checkOptions, fetchFunction, integer, milliseconds } from "./option_checks.js";
 import { hasUserinfo, redactor, withoutUserinfo } from "./redact.js";
 import type { OpenRouterConnection } from "./send_request.js";
@@ -107,6 +108,34 @@ export function attributionOf(
     siteUrl: options.siteUrl ?? (env("OPENROUTER_APP_URL") || undefined) ?? DEFAULT_SITE_URL,
     siteName: options.siteName ?? (env("OPENROUTER_APP_TITLE") || undefined) ?? DEFAULT_SITE_NAME,
   };
+}
+
+type EnvironmentHosts = { Deno?: { env?: { get(name: string): unknown } }; process?: { env?: Record<string, unknown> } };
+
+/**
+ * Whether reading the environment throws: Deno without `--allow-env`, or a runtime that denies
+ * `process.env`. core's `getEnvironmentVariable` then answers undefined, as for an unset variable.
+ */
+function environmentDenied(): boolean {
+  const { Deno: deno, process: node } = globalThis as EnvironmentHosts;
+  try {
+    if (deno?.env) deno.env.get("OPENROUTER_API_KEY");
+    else void node?.env?.["OPENROUTER_API_KEY"];
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The error for a client, or one of its methods (`what`), that needs a key and has none: it names the fix, and says when the environment could not be read. */
+export function missingKeyError(what: string): OpenRouterAuthError {
+  if (environmentDenied()) {
+    return new OpenRouterAuthError(
+      `${what} needs an API key, and OPENROUTER_API_KEY could not be read: the runtime denied access to the environment.\n` +
+        "Under Deno, run with --allow-env=OPENROUTER_API_KEY (or --allow-env); or pass { apiKey }."
+    );
+  }
+  return new OpenRouterAuthError(`${what} needs an API key: pass { apiKey } or set OPENROUTER_API_KEY.`);
 }
 
 /** The names of the connection options, as every client's option tables leave them to {@link createConnection}. */

@@ -106,7 +106,17 @@ export function retryAfterMsOf(
   return ms === undefined ? undefined : Math.max(0, Math.round(ms));
 }
 
-function fixFor(status: number | undefined, error: OpenRouterErrorObject, rateLimit: RateLimitKind): string | undefined {
+/** OpenRouter's word for a model id it does not know (a 400 with availability.code model_not_found, api.md §5.4). */
+const INVALID_MODEL = /not a valid model id/i;
+
+/** The fix a message names, by status; `openRouters` is false when the body is not OpenRouter's JSON error (a proxy's, a web page). */
+function fixFor(status: number | undefined, error: OpenRouterErrorObject, rateLimit: RateLimitKind, openRouters: boolean): string | undefined {
+  if (status === 404 && !openRouters) {
+    return "This 404 is not OpenRouter's JSON error, so the URL is likely wrong rather than the model: baseURL must end in /api/v1 (https://openrouter.ai/api/v1), and a proxy must pass the path on.";
+  }
+  if (status === 400 && (error.availability?.["code"] === "model_not_found" || (typeof error.message === "string" && INVALID_MODEL.test(error.message)))) {
+    return "Check the model id: `await new OpenRouterClient().listModels()` (or https://openrouter.ai/models) lists them, as author/model, e.g. openai/gpt-4o-mini.";
+  }
   if (status === 429 && rateLimit.type === "stop") {
     return "A quota, not a momentary rate limit: retrying within seconds will not help. Wait for it to reset (retryAfterMs, when known), add credits at https://openrouter.ai/credits (free models allow 50 requests a day, 1000 once $10 of credits were bought), or use another model or provider key.";
   }
@@ -194,7 +204,7 @@ export function errorFromBody(
     message += ` (${providerName ?? "provider"}${upstream && upstream !== serverMessage ? `: ${upstream}` : ""})`;
   }
   const rateLimit = rateLimitKindOf(serverMessage, { code, metadata, availability });
-  const fix = fixFor(effectiveStatus, error, rateLimit);
+  const fix = fixFor(effectiveStatus, error, rateLimit, isRecord(envelope?.["error"]));
   if (fix) message += `\n${fix}`;
 
   const fields = {

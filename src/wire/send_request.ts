@@ -62,6 +62,15 @@ function failureOf(error: unknown, scope: AbortScope, timeout: number | undefine
   });
 }
 
+/** A retryable failure whose retries ran out says so: how many attempts were made, and the fix. */
+function afterRetries(failure: unknown, attempts: number, maxRetries: number): unknown {
+  if (attempts > 1 && OpenRouterError.isInstance(failure)) {
+    // the error was built for this attempt alone: nobody else holds it yet
+    (failure as { message: string }).message += `\nGave up after ${attempts} attempts (maxRetries: ${maxRetries}): raise maxRetries, or try again later.`;
+  }
+  return failure;
+}
+
 async function withRetries<T>(
   connection: OpenRouterConnection,
   options: RequestOptions,
@@ -84,7 +93,8 @@ async function withRetries<T>(
       failure = failureOf(error, scope, connection.timeout, attempt);
       scope.dispose();
     }
-    if (attempt > connection.maxRetries || !isRetryable(failure)) throw failure;
+    if (!isRetryable(failure)) throw failure;
+    if (attempt > connection.maxRetries) throw afterRetries(failure, attempt, connection.maxRetries);
     // `timeout` is per attempt, and also the most a whole call waits on OpenRouter's say-so
     const remainingMs = connection.timeout === undefined ? undefined : connection.timeout - (Date.now() - started);
     if (!waitFits(failure, remainingMs)) throw failure;
