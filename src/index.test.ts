@@ -59,6 +59,7 @@ describe("the package's exports", () => {
       "OpenRouterRerank",
       "OpenRouterStreamError",
       "OpenRouterTimeoutError",
+      "openRouterImportMap",
       "refreshModelCatalog",
       "serverTools",
     ]);

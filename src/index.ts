@@ -1,5 +1,6 @@
 export { ChatOpenRouter } from "./chat_models/chat_openrouter.js";
 export { ChatOpenRouterBinding } from "./chat_models/chat_openrouter_binding.js";
+export { openRouterImportMap } from "./chat_models/import_map.js";
 export { OPENROUTER_MODEL_PROFILES, refreshModelCatalog, type RefreshModelCatalogOptions } from "./chat_models/model_catalog.js";
 export { MODEL_CATALOG_CAPTURED_AT, MODEL_CATALOG_SOURCE } from "./chat_models/model_catalog_data.js";
 export type { StructuredOutputMethod } from "./chat_models/structured_output.js";

@@ -1,10 +1,11 @@
 // The README's own examples beyond the docs page (content-block streaming), with their code
 // unchanged; as in docs_examples.test.ts only the environment points them at the emulator.
 import { readFileSync } from "node:fs";
+import { load } from "@langchain/core/load";
 import { tool } from "@langchain/core/tools";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ChatOpenRouter, serverTools } from "../src/index.js";
+import { ChatOpenRouter, openRouterImportMap, serverTools } from "../src/index.js";
 import { CANARY_API_KEY, lastChatBody, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -93,6 +94,45 @@ describe("README examples", () => {
       expect.objectContaining({ type: "server_tool_call_result", status: "success", output: expect.objectContaining({ timezone: "Europe/Paris" }) }),
     ]);
     expect(answer.response_metadata["usage"]).toMatchObject({ server_tool_use_details: { web_search_requests: 1 } });
+  });
+
+  it("Saving and loading a model (the README's code, line for line)", async () => {
+    printed = [];
+    // ---- README, "Saving and loading" (imports hoisted above) ----
+    const saved = JSON.stringify(new ChatOpenRouter({ model: "openai/gpt-4o-mini", temperature: 0 }));
+    const model = await load<ChatOpenRouter>(saved, {
+      importMap: openRouterImportMap,
+      secretsMap: { OPENROUTER_API_KEY: process.env["OPENROUTER_API_KEY"] }, // the key is saved by name, never by value
+    });
+    console.log((await model.invoke("Say hello")).content);
+    // ---- end ----
+
+    expect(saved).not.toContain(CANARY_API_KEY);
+    expect(model).toBeInstanceOf(ChatOpenRouter);
+    expect(lastChatBody(emulator.current)).toMatchObject({ model: "openai/gpt-4o-mini", temperature: 0 });
+    expect(printed).toEqual([[expect.stringMatching(/\S/)]]);
+  });
+
+  it("without secretsMap, load() names the missing secret, for a key from { apiKey } as from the environment", async () => {
+    const saved = JSON.stringify(new ChatOpenRouter({ model: "openai/gpt-4o-mini", apiKey: CANARY_API_KEY }));
+    expect(saved).not.toContain(CANARY_API_KEY);
+    await expect(load(saved, { importMap: openRouterImportMap })).rejects.toThrow(/Missing secret "OPENROUTER_API_KEY"/);
+    const fromEnvironment = JSON.stringify(new ChatOpenRouter({ model: "openai/gpt-4o-mini" }));
+    expect(fromEnvironment).not.toContain(CANARY_API_KEY);
+    await expect(load(fromEnvironment, { importMap: openRouterImportMap })).rejects.toThrow(/Missing secret "OPENROUTER_API_KEY"/);
+    const model = await load<ChatOpenRouter>(saved, { importMap: openRouterImportMap, secretsMap: { OPENROUTER_API_KEY: CANARY_API_KEY } });
+    await model.invoke("hi");
+    expect(emulator.current.lastRequest()!.headers["authorization"]).toBe(`Bearer ${CANARY_API_KEY}`);
+  });
+
+  it("the README carries the load() code unchanged", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const source = readFileSync(new URL(import.meta.url), "utf8");
+    const block = /## Saving and loading[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const code = block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("import "));
+    expect(code.length).toBe(6);
+    const tested = /README, "Saving and loading"[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
+    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
   });
 
   it("the README carries the server-tools code unchanged", () => {
