@@ -12,6 +12,7 @@ import { expectChecksPassed, nodeReference, PROBE_FILES, runProbe } from "./prob
 import { runtimeBinary } from "./runtime_binaries.js";
 
 const SMOKE_CJS = fileURLToPath(new URL("./pack/smoke.cjs", import.meta.url));
+const NO_ENV = fileURLToPath(new URL("./pack/no_env.mjs", import.meta.url));
 const PERMISSIONS = ["--allow-env", "--allow-net=127.0.0.1", "--allow-read=."];
 
 const deno = runtimeBinary("deno");
@@ -20,7 +21,7 @@ let emulator: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  packed = await installPackedApps("openrouter-deno-", [...PROBE_FILES, SMOKE_CJS]);
+  packed = await installPackedApps("openrouter-deno-", [...PROBE_FILES, SMOKE_CJS, NO_ENV]);
   emulator = await startEmulator();
   // Deno's caches in the temporary folder, not the user's; no update check (no network but the emulator)
   const denoDir = join(packed.work, "deno-dir");
@@ -59,4 +60,16 @@ describe(`Deno ${deno.version} (packed tarball, node_modules from npm)`, () => {
       expect(output.error).toBe("OpenRouterAuthError");
     });
   }
+
+  it("without --allow-env, says the environment could not be read (not that the key is unset), and how to allow it", async () => {
+    const app = packed.apps.get(CORE_VERSIONS[0]!)!;
+    const { stdout } = await run(deno.path, ["run", "--allow-net=127.0.0.1", "--allow-read=.", "no_env.mjs"], {
+      cwd: app,
+      env: { ...process.env, ...env },
+    });
+    const output = JSON.parse(stdout) as { name: string; message: string };
+    expect(output.name).toBe("OpenRouterAuthError");
+    expect(output.message).toMatch(/OPENROUTER_API_KEY could not be read/);
+    expect(output.message).toContain("--allow-env=OPENROUTER_API_KEY");
+  });
 });
