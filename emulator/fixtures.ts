@@ -75,7 +75,7 @@ export function fixtureReply(name: string): FixtureReply | undefined {
     }
     return { status, body: Buffer.from(`{"error":${inner}}`, "utf8"), contentType, sse: false };
   }
-  const m = /^error-(\d{3})-/.exec(name);
+  const m = /^(?:responses-)?error-(\d{3})-/.exec(name);
   const status = m ? Number(m[1]) : 200;
   return { status, body: bytes, contentType, sse: false };
 }

@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { chatCompletions } from "./chat_route.js";
+import { createResponse } from "./responses_route.js";
 import { errorBodyForStatus, fixtureBytes } from "./fixtures.js";
 import { alive, bearerKey, holdUntilAbort, CORS_HEADERS, errorEnvelope, readBody, sendError, sendWhole, sleep, writeHead, type RecordedRequest, type Route } from "./http.js";
 import { CATALOG_ROUTES } from "./catalog_routes.js";
@@ -62,6 +63,7 @@ const IDLE_SOCKET_MS = 10_000;
  */
 export const ROUTES: Route[] = [
   { method: "POST", path: "/api/v1/chat/completions", auth: true, handler: chatCompletions },
+  { method: "POST", path: "/api/v1/responses", auth: true, handler: createResponse },
   ...CATALOG_ROUTES,
   ...PLATFORM_ROUTES,
 ];

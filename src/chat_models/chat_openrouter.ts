@@ -13,17 +13,18 @@ import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { toWireMessages } from "../convert/to_wire_messages.js";
 import { toWireToolChoice, toWireTools } from "../convert/to_wire_tools.js";
 import { attributionOf, createConnection, missingKeyError } from "../wire/connection.js";
-import { type OpenRouterConnection, type OpenRouterStream, requestJson, requestStream } from "../wire/send_request.js";
-import type { OpenRouterChatRequest, OpenRouterChatResponse } from "../wire/types.js";
+import type { OpenRouterConnection, OpenRouterStream } from "../wire/send_request.js";
+import type { OpenRouterChatRequest } from "../wire/types.js";
 import { ChatOpenRouterBinding } from "./chat_openrouter_binding.js";
-import { BODY_FIELDS, chatRequest, HEADER_OPTIONS, invocationParams } from "./invocation_params.js";
+import { BODY_FIELDS, HEADER_OPTIONS, invocationParams } from "./invocation_params.js";
 import { CALL_OPTION_NAMES } from "./known_options.js";
 import { modelProfile } from "./model_catalog.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields, ChatOpenRouterRequestOptions } from "./options.js";
 import { withPackageVersion } from "./package_version.js";
 import { releaseTypedTimeout, withTypedTimeout } from "./call_signal.js";
 import { constructorFields } from "./constructor_fields.js";
-import { chatResultOf, chatResultOfStream, generationChunks, modelEvents } from "./read_answer.js";
+import { chatResultOfStream, generationChunks, modelEvents } from "./read_answer.js";
+import { sendForResult, sendForStream } from "./send_chat_request.js";
 import { structuredOutputRunnable } from "./structured_output.js";
 import { registerBlockTranslator } from "./register_block_translator.js";
 import { validateOptions } from "./validate_options.js";
@@ -111,6 +112,7 @@ export class ChatOpenRouter
     this.streamUsage = fields.streamUsage ?? true;
     this.streaming = fields.streaming ?? false;
     this.modelKwargs = fields.modelKwargs;
+    this.useResponsesApi = fields.useResponsesApi;
     this.apiKey = connection.apiKey;
     this.baseURL = connection.baseURL;
     ({ siteUrl: this.siteUrl, siteName: this.siteName } = attributionOf(fields, getEnvironmentVariable));
@@ -250,16 +252,12 @@ export class ChatOpenRouter
     // OpenRouter sends audio only in a stream
     const audio = (options.modalities ?? this.modalities)?.includes("audio");
     if (this.streaming || audio) return chatResultOfStream(this._streamResponseChunks(messages, options, runManager));
-    const request = chatRequest(this, this.requestBody(messages, options), options);
-    const { body, headers } = await requestJson<OpenRouterChatResponse>(this.connectionFor(options), request);
-    return chatResultOf(body, headers);
+    return sendForResult(this.connectionFor(options), this, this.requestBody(messages, options), options);
   }
 
   /** Sends the streamed request; the chunks it yields are read once, by whichever path asked. */
-  protected async openStream(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<OpenRouterStream> {
-    const body: OpenRouterChatRequest = { ...this.requestBody(messages, options), stream: true };
-    if (options.streamUsage ?? this.streamUsage) body.stream_options = { include_usage: true };
-    return requestStream(this.connectionFor(options), chatRequest(this, body, options));
+  protected openStream(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<OpenRouterStream> {
+    return sendForStream(this.connectionFor(options), this, this.requestBody(messages, options), options, options.streamUsage ?? this.streamUsage);
   }
 
   /** As core's `stream()`, with every timeout of the call an OpenRouterTimeoutError (call_signal.ts). */

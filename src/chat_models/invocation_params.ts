@@ -2,6 +2,7 @@
 // snake_case) and the headers its options and features ask for.
 // An option that is not set is left out of the body, never sent as null (api.md §2: absent means
 // "the provider's default", while an explicit value is forwarded).
+import { toResponsesRequest } from "../convert/to_responses_request.js";
 import { toWireToolChoice, toWireTools, withStrict } from "../convert/to_wire_tools.js";
 import type { RequestOptions } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterProviderPreferences, OpenRouterTool } from "../wire/types.js";
@@ -165,4 +166,13 @@ export function chatRequest(
     if (!(merged && name.toLowerCase() === "x-anthropic-beta")) headers[name] = value;
   }
   return { path: "/chat/completions", body, signal: options.signal, headers };
+}
+
+/** The `POST /responses` request standing for a chat request (useResponsesApi): the same headers, the body converted (convert/to_responses_request.ts). */
+export function responsesRequest(
+  model: Partial<ChatOpenRouterRequestOptions> & { defaultHeaders?: Record<string, string> },
+  body: OpenRouterChatRequest,
+  options: ChatOpenRouterCallOptions
+): RequestOptions {
+  return { ...chatRequest(model, body, options), path: "/responses", body: toResponsesRequest(body, "ChatOpenRouter") };
 }

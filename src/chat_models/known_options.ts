@@ -8,7 +8,7 @@ import { BODY_FIELDS, HEADER_OPTIONS } from "./invocation_params.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterFields } from "./options.js";
 
 /** Request options: constructor and call alike. */
-const REQUEST_OPTIONS = [...BODY_FIELDS.map(([option]) => option), ...HEADER_OPTIONS, "streamUsage", "modelKwargs"] as const;
+const REQUEST_OPTIONS = [...BODY_FIELDS.map(([option]) => option), ...HEADER_OPTIONS, "streamUsage", "modelKwargs", "useResponsesApi"] as const;
 
 /** Ours, constructor only: aliases and the connection. */
 const CONSTRUCTOR_ONLY = [
@@ -195,8 +195,20 @@ function callOptionAtConstruction(key: string): string {
   return "pass it to invoke, stream or batch, or bind it with model.withConfig({ … })";
 }
 
+/** Options of OpenAI's stateful Responses API, which OpenRouter's stateless one has no use for. */
+const STATEFUL = new Set(["store", "previousResponseId", "previous_response_id", "conversation"]);
+
 /** What is wrong with option `key` given `where`: `fatal` throws, else a once-per-name warning. */
 export function unknownOption(key: string, where: "constructor" | "call"): { message: string; fatal: boolean } | undefined {
+  // a call's `store` is LangGraph's (a tool's runtime passes it on): only the constructor refuses it
+  if (STATEFUL.has(key) && !CONSTRUCTOR_KEYS.has(key) && (where === "constructor" || !CALL_KEYS.has(key))) {
+    return {
+      message:
+        `ChatOpenRouter has no option "${key}": OpenRouter's Responses API (useResponsesApi: true) is stateless, so nothing is kept ` +
+        "between requests to refer back to. The whole conversation is sent each time: pass the earlier messages instead.",
+      fatal: where === "constructor",
+    };
+  }
   if (where === "constructor") {
     if (CONSTRUCTOR_KEYS.has(key)) return undefined;
     if (CALL_KEYS.has(key)) {

@@ -125,6 +125,12 @@ export interface ChatOpenRouterRequestOptions {
   responseCache?: boolean | { ttl?: number; clear?: boolean };
   /** Stream usage: ask for `stream_options.include_usage`. @default true */
   streamUsage?: boolean;
+  /**
+   * Send `POST /responses` (OpenRouter's stateless Responses API) instead of `/chat/completions`:
+   * the same messages, tools, structured output, reasoning and errors, and every answer read as a
+   * chat answer. Stateless: the whole conversation is sent each time. @default false
+   */
+  useResponsesApi?: boolean;
   /** Extra body fields merged last, for anything OpenRouter adds before this package does. */
   modelKwargs?: Record<string, unknown>;
 }

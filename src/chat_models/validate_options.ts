@@ -105,6 +105,7 @@ const REQUEST_CHECKS: Checks<ChatOpenRouterRequestOptions> = {
   },
   streamUsage: boolean,
   modelKwargs: object,
+  useResponsesApi: boolean,
 };
 
 /** The constructor's own options; the connection's are checked once, by createConnection. */

@@ -17,6 +17,9 @@ export interface CompletionFacts {
   logprobs?: OpenRouterLogprobs | null;
   openrouter_metadata?: Record<string, unknown> | null;
   debug?: Record<string, unknown> | null;
+  /** Responses API only: why the answer is incomplete, and the output items no chat field holds (server tool calls…), whole. */
+  incomplete_details?: Record<string, unknown> | null;
+  output_items?: unknown[] | null;
   /** The answer's OpenRouter response headers (lower-cased), from {@link headerFactsOf}. */
   headers?: Record<string, string>;
   /** The audio format the request asked for (`audio.format`): OpenRouter does not repeat it, and a clip needs it to be played. */
@@ -64,6 +67,8 @@ export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown
   if (facts.logprobs != null) metadata["logprobs"] = facts.logprobs;
   if (facts.openrouter_metadata != null) metadata["openrouter_metadata"] = facts.openrouter_metadata;
   if (facts.debug != null) metadata["debug"] = facts.debug;
+  if (facts.incomplete_details != null) metadata["incomplete_details"] = facts.incomplete_details;
+  if (facts.output_items != null) metadata["output_items"] = facts.output_items;
   if (facts.headers !== undefined) {
     for (const [header, key, numeric] of HEADER_FACTS) {
       const value = facts.headers[header];
@@ -92,6 +97,8 @@ export function factsOfResponse(body: OpenRouterChatResponse, headers?: Record<s
     usage: body.usage,
     logprobs: choice?.logprobs,
     openrouter_metadata: body.openrouter_metadata,
+    incomplete_details: body.incomplete_details,
+    output_items: body.output_items,
   };
 }
 

@@ -17,6 +17,9 @@ export function foldChunkFacts(chunk: OpenRouterStreamChunk, facts: CompletionFa
   if (chunk.service_tier != null) facts.service_tier = chunk.service_tier;
   if (chunk.openrouter_metadata != null) facts.openrouter_metadata = chunk.openrouter_metadata;
   if (chunk.debug != null) facts.debug = chunk.debug;
+  // the Responses API's finish chunk (from_responses_event.ts)
+  if (chunk.output_items != null) facts.output_items = chunk.output_items;
+  if (chunk.incomplete_details != null) facts.incomplete_details = chunk.incomplete_details;
   const choice = chunk.choices?.[0];
   if (!choice) return undefined;
   // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)

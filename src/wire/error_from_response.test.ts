@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorFromBody, providerMessageOf, retryAfterMsOf } from "./error_from_response.js";
-import { OpenRouterError, OpenRouterProviderError, OpenRouterRateLimitError } from "./errors.js";
+import { OpenRouterAuthError, OpenRouterContextOverflowError, OpenRouterError, OpenRouterProviderError, OpenRouterRateLimitError } from "./errors.js";
 
 describe("providerMessageOf", () => {
   it("reads a sentence, a pretty-printed JSON string, and an object (api.md §5.3)", () => {
@@ -45,10 +45,23 @@ describe("errorFromBody", () => {
   });
 
   it("keeps a string code and builds a base error when nothing else is known", () => {
-    const error = errorFromBody(undefined, { error: { code: "server_error", message: "Provider disconnected unexpectedly" } });
+    const error = errorFromBody(undefined, { error: { code: "mystery_code", message: "Something odd" } });
     expect(error.constructor).toBe(OpenRouterError);
-    expect(error.code).toBe("server_error");
-    expect(error.message).toBe("OpenRouter server_error: Provider disconnected unexpectedly");
+    expect(error.code).toBe("mystery_code");
+    expect(error.message).toBe("OpenRouter mystery_code: Something odd");
+  });
+
+  it("reads the Responses API's string codes and error_type as the status they stand for, quoting the code", () => {
+    const server = errorFromBody(undefined, { error: { code: "server_error", message: "Provider disconnected unexpectedly" } });
+    expect(server).toBeInstanceOf(OpenRouterProviderError);
+    expect(server).toMatchObject({ status: 500, code: "server_error", message: "OpenRouter server_error: Provider disconnected unexpectedly" });
+    expect(errorFromBody(undefined, { error: { code: "rate_limit_exceeded", message: "slow down" } }).status).toBe(429);
+    // a failed Responses API answer: error_type beside the error says what the code does not
+    const failed = errorFromBody(undefined, { id: "resp_abc123", status: "failed", error: { code: "server_error", message: "Invalid credentials" }, error_type: "authentication" });
+    expect(failed).toBeInstanceOf(OpenRouterAuthError);
+    expect(failed.status).toBe(401);
+    const overflow = errorFromBody(undefined, { error: { code: "invalid_prompt", message: "too long", error_type: "context_length_exceeded" } });
+    expect(overflow).toBeInstanceOf(OpenRouterContextOverflowError);
   });
 
   it("survives bodies of the wrong shape", () => {

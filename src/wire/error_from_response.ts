@@ -106,6 +106,61 @@ export function retryAfterMsOf(
   return ms === undefined ? undefined : Math.max(0, Math.round(ms));
 }
 
+/**
+ * The status a string `code` stands for, where no status came with it: the Responses API's error
+ * vocabulary (`response.failed`, `error` events, a failed 200 body; docs/responses_api.md).
+ */
+function statusOfCode(code: string): number | undefined {
+  switch (code) {
+    case "rate_limit_exceeded":
+      return 429;
+    case "server_error":
+      return 500;
+    case "vector_store_timeout":
+      return 408;
+    case "image_content_policy_violation":
+      return 403;
+    case "context_length_exceeded":
+    case "invalid_prompt":
+      return 400;
+    default:
+      // invalid_image, image_too_large, unsupported_image_media_type, failed_to_download_image, …
+      return /^(invalid_|image_|empty_|failed_|unsupported_)/.test(code) ? 400 : undefined;
+  }
+}
+
+/** The status an `error_type` stands for (OpenRouter's ApiErrorType, "stable across all API formats"; docs/responses_api.md §5.4). */
+function statusOfErrorType(type: string): number | undefined {
+  switch (type) {
+    case "authentication":
+      return 401;
+    case "payment_required":
+      return 402;
+    case "permission_denied":
+    case "content_policy_violation":
+      return 403;
+    case "not_found":
+    case "image_not_found":
+      return 404;
+    case "timeout":
+      return 408;
+    case "payload_too_large":
+      return 413;
+    case "unprocessable":
+      return 422;
+    case "rate_limit_exceeded":
+      return 429;
+    case "provider_unavailable":
+      return 502;
+    case "provider_overloaded":
+      return 503;
+    case "server":
+      return 500;
+    default:
+      return /^(context_length|max_tokens|token_limit|string_too|invalid_|image_too|unsupported_|image_download|precondition)/.test(type) ? 400 : undefined;
+  }
+}
+
 /** OpenRouter's word for a model id it does not know (a 400 with availability.code model_not_found, api.md §5.4). */
 const INVALID_MODEL = /not a valid model id/i;
 
@@ -148,9 +203,8 @@ const CONTEXT_OVERFLOW_TEXT =
   /context[ _-]?(?:length|window|limit)|maximum context|prompt is too long|input is too long|too many (?:input |prompt )?tokens|input token count[^.]*exceeds|exceeds? (?:the )?(?:model'?s? )?(?:maximum )?context/i;
 
 /** Whether a 400 says the input does not fit the model's context window. */
-function isContextOverflow(texts: (string | undefined)[], metadata: Record<string, unknown> | undefined, code: unknown): boolean {
-  const type = metadata?.["error_type"];
-  if (typeof type === "string" && CONTEXT_OVERFLOW_TYPES.has(type)) return true;
+function isContextOverflow(texts: (string | undefined)[], errorType: string | undefined, code: unknown): boolean {
+  if (errorType !== undefined && CONTEXT_OVERFLOW_TYPES.has(errorType)) return true;
   if (typeof code === "string" && CONTEXT_OVERFLOW_TYPES.has(code)) return true;
   return texts.some((text) => text !== undefined && CONTEXT_OVERFLOW_TEXT.test(text));
 }
@@ -180,9 +234,13 @@ export function errorFromBody(
     ? (envelope["error"] as OpenRouterErrorObject)
     : {};
   const code = typeof error.code === "number" || typeof error.code === "string" ? error.code : undefined;
-  const effectiveStatus =
-    status ?? (typeof code === "number" ? code : typeof error.http_status === "number" ? error.http_status : undefined);
   const metadata = isRecord(error.metadata) ? error.metadata : undefined;
+  // the precise category: on the error, beside it (a failed Responses API answer), or in its metadata
+  const errorType = [error.error_type, envelope?.["error_type"], metadata?.["error_type"]].find((type) => typeof type === "string") as string | undefined;
+  const declaredStatus = status ?? (typeof code === "number" ? code : typeof error.http_status === "number" ? error.http_status : undefined);
+  // no status came with it (an in-band error): the one its category or string code stands for
+  const effectiveStatus =
+    declaredStatus ?? (errorType !== undefined ? statusOfErrorType(errorType) : undefined) ?? (typeof code === "string" ? statusOfCode(code) : undefined);
   const availability = isRecord(error.availability) ? error.availability : undefined;
   const providerName = typeof metadata?.["provider_name"] === "string" ? metadata["provider_name"] : undefined;
   const upstream = providerMessageOf(metadata?.["raw"]);
@@ -199,7 +257,7 @@ export function errorFromBody(
     serverMessage = statusText ? `${statusText} (${what})` : what;
   }
 
-  let message = `OpenRouter ${effectiveStatus ?? code ?? "error"}: ${serverMessage}`;
+  let message = `OpenRouter ${declaredStatus ?? code ?? effectiveStatus ?? "error"}: ${serverMessage}`;
   if (providerName || upstream) {
     message += ` (${providerName ?? "provider"}${upstream && upstream !== serverMessage ? `: ${upstream}` : ""})`;
   }
@@ -224,7 +282,7 @@ export function errorFromBody(
 
   switch (effectiveStatus) {
     case 400:
-      return isContextOverflow([serverMessage, upstream, typeof metadata?.["raw"] === "string" ? metadata["raw"] : undefined], metadata, code)
+      return isContextOverflow([serverMessage, upstream, typeof metadata?.["raw"] === "string" ? metadata["raw"] : undefined], errorType, code)
         ? new OpenRouterContextOverflowError(message, fields)
         : new OpenRouterBadRequestError(message, fields);
     case 401:
@@ -285,7 +343,11 @@ export function inBandErrorOfBody(body: unknown, headers: Headers, redact: Redac
   const choices = body["choices"];
   const generationId = typeof body["id"] === "string" ? body["id"] : undefined;
   if (choices === undefined && body["data"] === undefined && body["error"]) {
-    return errorFromBody(undefined, redactJson(body, redact), headers, generationId ? { generationId } : {});
+    return errorFromBody(undefined, redactJson(body, redact), headers, {
+      ...(generationId ? { generationId } : {}),
+      // a failed Responses API body says what it cost
+      ...(body["usage"] != null ? { usage: body["usage"] } : {}),
+    });
   }
   const choice = Array.isArray(choices) && isRecord(choices[0]) ? choices[0] : undefined;
   if (!choice || !(choice["error"] || choice["finish_reason"] === "error")) return undefined;

@@ -10,32 +10,67 @@ import type { AbortScope } from "./abort_scope.js";
 import { OpenRouterError } from "./errors.js";
 import { callerAbortFailure, inBandErrorOf, OpenRouterStreamError, timeoutError } from "./transport_errors.js";
 import { isRecord } from "./is_record.js";
-import type { OpenRouterStreamChunk, OpenRouterUsage } from "./types.js";
+import type { OpenRouterErrorObject, OpenRouterStreamChunk } from "./types.js";
 
 /** What a stream delivered before it failed, as the fields of the error that ends it. */
 interface Delivered {
   partialText: string;
-  usage?: OpenRouterUsage;
+  usage?: unknown;
   generationId?: string;
 }
 
+/** What a protocol's chunks delivered so far; its `observe` folds each chunk into it. */
+export interface Seen {
+  /** The answer's text so far (the first choice's). */
+  text: string;
+  usage?: unknown;
+  generationId?: string;
+}
+
+/**
+ * How one API's chunks end and fail: chat completions' `chat.completion.chunk`s (the default), or
+ * the Responses API's typed events (responses_protocol.ts). `observe` folds a chunk into `seen` and
+ * says what it means for the stream: `"finish"` (the answer is complete), an error object (raised,
+ * with what was delivered), or undefined.
+ */
+export interface SseProtocol<T> {
+  observe(chunk: T, seen: Seen): "finish" | OpenRouterErrorObject | undefined;
+  /** What a complete stream ends with, named in the errors of a stream that did not get there. */
+  end: string;
+}
+
+/** Chat completions: an `error` chunk fails, a finish reason completes, `[DONE]` ends (api.md §4). */
+export const chatProtocol: SseProtocol<OpenRouterStreamChunk> = {
+  end: "[DONE]",
+  observe(chunk, seen) {
+    if (chunk.usage) seen.usage = chunk.usage;
+    if (seen.generationId === undefined && typeof chunk.id === "string") seen.generationId = chunk.id;
+    if (chunk.error) return chunk.error;
+    const choice = chunk.choices?.[0];
+    if (choice == null) return undefined;
+    const content = choice.delta?.content;
+    if (typeof content === "string" && content !== "") seen.text += content;
+    return choice.finish_reason != null ? "finish" : undefined;
+  },
+};
+
 // After the 200 every failure is an OpenRouterStreamError (part of the answer may be out); a timeout
 // (ours or the caller's) is its cause, as an OpenRouterTimeoutError. A caller's other abort stays an abort.
-function brokenStreamError(error: unknown, scope: AbortScope | undefined, delivered: Delivered): unknown {
+function brokenStreamError(error: unknown, scope: AbortScope | undefined, delivered: Delivered, end: string): unknown {
   if (OpenRouterError.isInstance(error)) return error;
   if (scope?.signal.aborted && !scope.timedOut) {
     const failure = callerAbortFailure(scope.signal.reason);
     if (!OpenRouterError.isInstance(failure)) return failure;
-    return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: the call's own time limit ran out.", { ...delivered, cause: failure });
+    return new OpenRouterStreamError(`OpenRouter's stream broke before ${end}: the call's own time limit ran out.`, { ...delivered, cause: failure });
   }
   if (scope?.timedOut) {
-    return new OpenRouterStreamError("OpenRouter's stream broke before [DONE]: no bytes arrived within the timeout.", {
+    return new OpenRouterStreamError(`OpenRouter's stream broke before ${end}: no bytes arrived within the timeout.`, {
       ...delivered,
       cause: timeoutError({ timeoutMs: scope.timeoutMs }),
     });
   }
   const reason = String((error as Error)?.message ?? error);
-  return new OpenRouterStreamError(`OpenRouter's stream broke before [DONE]: ${reason}.`, { ...delivered, cause: error });
+  return new OpenRouterStreamError(`OpenRouter's stream broke before ${end}: ${reason}.`, { ...delivered, cause: error });
 }
 
 export interface ReadSseOptions {
@@ -49,21 +84,23 @@ export interface ReadSseOptions {
   requireFinish?: boolean;
 }
 
-/** Yields each `data:` event of an OpenRouter SSE body as a parsed chunk. */
-export async function* readSse(
+/** Yields each `data:` event of an OpenRouter SSE body as a parsed chunk; `protocol` says how its chunks end and fail. */
+export function readSse(body: ReadableStream<Uint8Array>, options?: ReadSseOptions): AsyncGenerator<OpenRouterStreamChunk>;
+export function readSse<T>(body: ReadableStream<Uint8Array>, options: ReadSseOptions, protocol: SseProtocol<T>): AsyncGenerator<T>;
+export async function* readSse<T>(
   body: ReadableStream<Uint8Array>,
-  { scope, headers, redact = (text) => text, requireFinish = false }: ReadSseOptions = {}
-): AsyncGenerator<OpenRouterStreamChunk> {
+  { scope, headers, redact = (text) => text, requireFinish = false }: ReadSseOptions = {},
+  protocol: SseProtocol<T> = chatProtocol as unknown as SseProtocol<T>
+): AsyncGenerator<T> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const pending: OpenRouterStreamChunk[] = [];
+  const pending: T[] = [];
+  const { end } = protocol;
   let sawDone = false;
   let sawFinish = false;
   // what the caller has received, for the error that may end the stream; redacted only then
-  let text = "";
-  let usage: OpenRouterUsage | undefined;
-  let generationId: string | undefined;
-  const delivered = (): Delivered => ({ partialText: redact(text), usage, generationId });
+  const seen: Seen = { text: "" };
+  const delivered = (): Delivered => ({ partialText: redact(seen.text), usage: seen.usage, generationId: seen.generationId });
   let badEvent: string | undefined;
   const parser = createParser({
     onEvent(event) {
@@ -80,7 +117,7 @@ export async function* readSse(
         return;
       }
       // `null`, a number or an array is no chunk: reading fields of it would throw a TypeError
-      if (isRecord(chunk)) pending.push(chunk as OpenRouterStreamChunk);
+      if (isRecord(chunk)) pending.push(chunk as T);
       else badEvent = event.data;
     },
   });
@@ -103,7 +140,7 @@ export async function* readSse(
       try {
         read = await reader.read();
       } catch (error) {
-        throw brokenStreamError(error, scope, delivered());
+        throw brokenStreamError(error, scope, delivered(), end);
       }
       // the timeout is for the server's silence, not the caller's: while the caller works on a
       // chunk no timer runs (aborting the fetch then left the next read of buffered bytes hanging)
@@ -117,15 +154,9 @@ export async function* readSse(
       }
       for (let i = 0; i < pending.length; i++) {
         const chunk = pending[i]!;
-        if (chunk.usage) usage = chunk.usage;
-        if (generationId === undefined && typeof chunk.id === "string") generationId = chunk.id;
-        if (chunk.error) throw inBandErrorOf(chunk.error, { ...delivered(), headers, redact });
-        const choice = chunk.choices?.[0];
-        if (choice != null) {
-          const content = choice.delta?.content;
-          if (typeof content === "string" && content !== "") text += content;
-          if (!sawFinish && choice.finish_reason != null) sawFinish = true;
-        }
+        const verdict = protocol.observe(chunk, seen);
+        if (verdict === "finish") sawFinish = true;
+        else if (verdict !== undefined) throw inBandErrorOf(verdict, { ...delivered(), headers, redact });
         yield chunk;
       }
       pending.length = 0;
@@ -137,7 +168,7 @@ export async function* readSse(
         throw new OpenRouterStreamError("OpenRouter's stream ended without a finish reason: the answer may be incomplete.", delivered());
       }
       if (sawDone || (finished && sawFinish)) return;
-      if (finished) throw new OpenRouterStreamError("OpenRouter's stream ended without [DONE]: the answer may be incomplete.", delivered());
+      if (finished) throw new OpenRouterStreamError(`OpenRouter's stream ended without ${end}: the answer may be incomplete.`, delivered());
     }
   } finally {
     scope?.dispose();

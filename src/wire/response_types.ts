@@ -120,6 +120,9 @@ export interface OpenRouterChatResponse {
   user_id?: string | null;
   /** Routing facts, with the `X-OpenRouter-Metadata: enabled` request header (api.md §3.1). */
   openrouter_metadata?: Record<string, unknown> | null;
+  /** Responses API answers only (read through convert/from_responses_*.ts): why the answer is incomplete, the output items no chat field holds. */
+  incomplete_details?: Record<string, unknown> | null;
+  output_items?: unknown[] | null;
   [key: string]: unknown;
 }
 
@@ -153,5 +156,8 @@ export interface OpenRouterStreamChunk {
   openrouter_metadata?: Record<string, unknown> | null;
   /** With `debug.echo_upstream_body`: the first chunk's copy of the upstream request (api.md §4.6). */
   debug?: Record<string, unknown> | null;
+  /** Responses API answers only (read through convert/from_responses_*.ts): why the answer is incomplete, the output items no chat field holds. */
+  incomplete_details?: Record<string, unknown> | null;
+  output_items?: unknown[] | null;
   [key: string]: unknown;
 }

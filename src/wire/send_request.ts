@@ -5,7 +5,7 @@ import { errorFromBody, errorFromResponse, inBandErrorOfBody } from "./error_fro
 import { OpenRouterError } from "./errors.js";
 import { callerAbortFailure, OpenRouterConnectionError, timeoutError } from "./transport_errors.js";
 import type { Redact } from "./redact.js";
-import { readSse } from "./read_sse.js";
+import { chatProtocol, readSse, type SseProtocol } from "./read_sse.js";
 import { isRetryable, retryDelayMs, waitFits } from "./retry_policy.js";
 import type { OpenRouterStreamChunk } from "./types.js";
 
@@ -166,20 +166,26 @@ export function requestJson<T>(
 }
 
 /** A streamed answer whose 2xx headers arrived: its headers, and its chunks, read once. */
-export interface OpenRouterStream {
+export interface OpenRouterStream<T = OpenRouterStreamChunk> {
   headers: Headers;
   /**
    * The parsed SSE chunks; the attempt's timeout and abort end with the reading, however it ends. A
    * stream that ends before its finish reason raises OpenRouterStreamError, as every failure after the 200 does.
    */
-  chunks: AsyncGenerator<OpenRouterStreamChunk>;
+  chunks: AsyncGenerator<T>;
 }
 
 /**
  * Sends a streaming request and returns once 2xx headers arrived. Retried until then; once the
  * body is being read, a failure raises OpenRouterStreamError (part of the answer may be out).
  */
-export async function requestStream(connection: OpenRouterConnection, options: RequestOptions): Promise<OpenRouterStream> {
+export function requestStream(connection: OpenRouterConnection, options: RequestOptions): Promise<OpenRouterStream>;
+export function requestStream<T>(connection: OpenRouterConnection, options: RequestOptions, protocol: SseProtocol<T>): Promise<OpenRouterStream<T>>;
+export async function requestStream<T>(
+  connection: OpenRouterConnection,
+  options: RequestOptions,
+  protocol: SseProtocol<T> = chatProtocol as unknown as SseProtocol<T>
+): Promise<OpenRouterStream<T>> {
   const { redact } = connection;
   return withRetries(connection, options, async (scope, payload) => {
     try {
@@ -187,7 +193,7 @@ export async function requestStream(connection: OpenRouterConnection, options: R
       if (!response.ok) throw await errorFromResponse(response, redact);
       if (!response.body) throw new OpenRouterConnectionError("OpenRouter answered the stream without a body.");
       // readSse owns the scope from here: it re-arms the idle timeout per read and disposes it
-      const chunks = readSse(response.body, { scope, headers: response.headers, redact, requireFinish: true });
+      const chunks = readSse(response.body, { scope, headers: response.headers, redact, requireFinish: true }, protocol);
       return { headers: response.headers, chunks };
     } catch (error) {
       scope.dispose();
