@@ -125,6 +125,36 @@ describe("README examples", () => {
     expect(emulator.current.lastRequest()!.headers["authorization"]).toBe(`Bearer ${CANARY_API_KEY}`);
   });
 
+  it("The Responses API (the README's code, line for line)", async () => {
+    printed = [];
+    // ---- README, "The Responses API" (imports hoisted above) ----
+    const model = new ChatOpenRouter({ model: "openai/gpt-5-mini", useResponsesApi: true, reasoning: { effort: "low", summary: "auto" } });
+    const first = await model.invoke("What is 2+2?");
+    console.log(first.contentBlocks.map((block) => block.type)); // [ "reasoning", "text" ]
+    // stateless: the whole conversation is sent again, the reasoning item with its encrypted content verbatim
+    const second = await model.invoke([["human", "What is 2+2?"], first, ["human", "And 3+3?"]]);
+    console.log(second.text);
+    // ---- end ----
+
+    expect(printed[0]).toEqual([["reasoning", "text"]]);
+    expect(printed[1]).toEqual([expect.stringMatching(/\S/)]);
+    const requests = emulator.current.requests.filter((request) => request.path.endsWith("/responses"));
+    expect(requests).toHaveLength(2);
+    const input = (requests[1]!.body as { input: { type: string; encrypted_content?: string }[] }).input;
+    expect(input.map((item) => item.type)).toEqual(["message", "reasoning", "message", "message"]);
+    expect(input[1]!.encrypted_content).toMatch(/^gAAAAA/);
+  });
+
+  it("the README carries the Responses API code unchanged", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const source = readFileSync(new URL(import.meta.url), "utf8");
+    const block = /## The Responses API[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const code = block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("import "));
+    expect(code.length).toBe(6);
+    const tested = /README, "The Responses API"[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
+    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
+  });
+
   it("the README carries the load() code unchanged", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const source = readFileSync(new URL(import.meta.url), "utf8");
