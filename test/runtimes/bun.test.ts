@@ -30,7 +30,7 @@ afterAll(async () => {
 // --no-install: Bun never fetches a missing package itself; the app has what npm installed
 describe(`Bun ${bun.version} (packed tarball)`, () => {
   for (const core of CORE_VERSIONS) {
-    it(`imports the ESM build: invoke, stream, a tool call, streamEvents (v2 and content blocks), a typed 401, as on Node, with core ${core}`, async () => {
+    it(`imports the ESM build: invoke, stream, a tool call, streamEvents (v2 and content blocks), the Responses API, a typed 401, as on Node, with core ${core}`, async () => {
       const app = packed.apps.get(core)!;
       const output = await runProbe(bun.path, ["--no-install", "probe.mjs"], app, env);
       expect(output.resolved).toBe(`file://${join(app, "node_modules/@langchain/openrouter/dist/index.js")}`);

@@ -21,6 +21,7 @@ export interface ProbeOutput {
   toolCalls: { name: string; args: Record<string, unknown> }[];
   streamEventsV2: { events: string[]; text: string; chunks: number; output: string };
   contentBlocks: { events: string[]; text: { type: string; text: string }[]; toolCalls: { name: string; args: Record<string, unknown> }[] };
+  responsesApi: { text: string; status: string; stream: string };
   error: Record<string, unknown>;
 }
 
@@ -45,6 +46,7 @@ export function expectChecksPassed(output: ProbeOutput, reference: ProbeOutput):
   expect(output.contentBlocks.events).toEqual(expect.arrayContaining(["message-start", "content-block-delta", "message-finish"]));
   expect(output.contentBlocks.text).toEqual([{ type: "text", text: output.stream.text }]);
   expect(output.contentBlocks.toolCalls).toEqual(WEATHER_CALL);
+  expect(output.responsesApi).toEqual({ text: JOKE, status: "completed", stream: output.stream.text });
   expect(output.error).toEqual({ name: "OpenRouterAuthError", status: 401, instanceOfAuthError: true, isAuthError: true, isOpenRouterError: true });
   const { resolved: _resolved, hasProcess: _hasProcess, ...checks } = output;
   const { resolved: _reference, ...expected } = reference;

@@ -55,7 +55,7 @@ async function bundleWorker(app: string, name: string, nodejsCompat: boolean): P
 describe(`workerd ${workerd.version} (packed tarball bundled by esbuild, compatibility date ${COMPATIBILITY_DATE})`, () => {
   for (const core of CORE_VERSIONS) {
     for (const variant of VARIANTS) {
-      it(`${variant.label}: invoke, stream, a tool call, streamEvents (v2 and content blocks), a typed 401, as on Node, with core ${core}`, async () => {
+      it(`${variant.label}: invoke, stream, a tool call, streamEvents (v2 and content blocks), the Responses API, a typed 401, as on Node, with core ${core}`, async () => {
         const app = packed.apps.get(core)!;
         const bundle = await bundleWorker(app, `worker-${variant.nodejsCompat ? "nodejs-compat" : "plain"}`, variant.nodejsCompat);
         expect(bundle.inputs.some((input) => input.startsWith("node_modules/@langchain/openrouter/dist/index.js"))).toBe(true);

@@ -1,6 +1,6 @@
 // The checks every other runtime (Bun, Deno, workerd) runs on the packed tarball, and Node too as
-// the reference: invoke, stream, a tool call, streamEvents v2, core's content-block streamEvents and
-// a typed error. `openrouter` is the package's exports as that runtime loaded them; `fields` are
+// the reference: invoke, stream, a tool call, streamEvents v2, core's content-block streamEvents, the
+// Responses API (invoke and stream) and a typed error. `openrouter` is the package's exports as that runtime loaded them; `fields` are
 // added to every model (empty where OPENROUTER_API_KEY and OPENROUTER_BASE_URL are read from the
 // environment). Resolves to plain JSON: only what is the same on every runtime and every run.
 export async function runChecks({ ChatOpenRouter, OpenRouterAuthError, OpenRouterError }, z, fields = {}) {
@@ -28,6 +28,11 @@ export async function runChecks({ ChatOpenRouter, OpenRouterAuthError, OpenRoute
   for await (const event of blocks) blockEvents.push(event.event);
   const blockToolCalls = await model().bindTools([weather]).streamEvents("What is the weather in Paris?").toolCalls;
 
+  // the Responses API: POST /responses, read as the same message; its stream's events as the same chunks
+  const viaResponses = await model({ useResponsesApi: true }).invoke("Tell me a joke.");
+  const responsesPieces = [];
+  for await (const chunk of await model({ useResponsesApi: true }).stream("Write a short poem about the sea.")) responsesPieces.push(chunk.text);
+
   const rejected = await model({ apiKey: "sk-or-v1-invalid" })
     .invoke("hi")
     .then(() => undefined, (error) => error);
@@ -47,6 +52,7 @@ export async function runChecks({ ChatOpenRouter, OpenRouterAuthError, OpenRoute
       text: (await blocks).content,
       toolCalls: blockToolCalls.map(({ name, args }) => ({ name, args })),
     },
+    responsesApi: { text: viaResponses.content, status: viaResponses.response_metadata.native_finish_reason, stream: responsesPieces.join("") },
     error: {
       name: rejected?.name,
       status: rejected?.status,
