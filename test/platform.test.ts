@@ -331,6 +331,13 @@ describe("catalog calls", () => {
     await expect(client.getModel("gpt-4o")).rejects.toBeInstanceOf(TypeError);
   });
 
+  it("getModel resolves a ~author/family-latest alias to the family's newest model, and a preset on a model to the model", async () => {
+    const client = clientOn(emulator.current);
+    expect((await client.getModel("~anthropic/claude-sonnet-latest")).id).toBe("anthropic/claude-sonnet-4.5");
+    expect((await client.getModel("openai/gpt-4o-mini@preset/support-bot")).id).toBe("openai/gpt-4o-mini");
+    await expect(client.getModel("~openai/nothing-latest")).rejects.toBeInstanceOf(OpenRouterNotFoundError);
+  });
+
   it("listProviders, listZdrEndpoints and listEmbeddingModels return their typed lists", async () => {
     const client = clientOn(emulator.current);
     const providers = await client.listProviders();

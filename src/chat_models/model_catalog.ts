@@ -1,5 +1,6 @@
 // What each OpenRouter model can do, from a snapshot of GET /models shipped in the package
 // (model_catalog_data.ts), or from a refresh the user asks for (refreshModelCatalog).
+import { latestModelId, modelIdParts } from "../wire/model_ids.js";
 import type { ModelProfile } from "@langchain/core/language_models/profile";
 import { OpenRouterClient } from "../platform/openrouter_client.js";
 import { MODEL_CATALOG_DATA } from "./model_catalog_data.js";
@@ -117,33 +118,6 @@ function normalise(baseURL: string): string {
   return baseURL.replace(/\/+$/, "");
 }
 
-// a slug's version and release tokens, which a `~author/family-latest` alias leaves out
-const VERSION_TOKEN = /^(\d[\d.]*[a-z]?|preview|exp|latest|\d{4}-\d\d-\d\d)$/;
-
-/** `claude-opus-4.5` → `claude-opus`; `gemini-3-pro-preview` → `gemini-pro`; `gpt-5.2-chat` → `gpt-chat`. */
-function familyOf(name: string): string {
-  return name
-    .split("-")
-    .filter((token) => !VERSION_TOKEN.test(token))
-    .join("-");
-}
-
-/**
- * `~author/family-latest` (OpenRouter's alias that "always redirects to the latest model in the
- * family") → the newest catalog model of that author and family. `GET /models` lists models newest
- * first and the catalog keeps that order, so the first match is the latest.
- */
-function latestOf(alias: string, catalog: Map<string, CatalogEntry>): CatalogEntry | undefined {
-  const slash = alias.indexOf("/");
-  if (slash <= 0 || !alias.endsWith("-latest")) return undefined;
-  const author = alias.slice(0, slash + 1);
-  const family = familyOf(alias.slice(slash + 1));
-  for (const [id, entry] of catalog) {
-    if (id.startsWith(author) && !id.includes(":") && familyOf(id.slice(author.length)) === family) return entry;
-  }
-  return undefined;
-}
-
 /**
  * The entry for a model slug, or undefined when the catalog does not know it. Variant suffixes
  * (`:nitro`, `:floor`, `:online`, `:free:online`, …) fall back to the base model when the variant
@@ -154,15 +128,13 @@ function latestOf(alias: string, catalog: Map<string, CatalogEntry>): CatalogEnt
  */
 export function catalogEntry(slug: string, baseURL?: string): CatalogEntry | undefined {
   const catalog = catalogFor(baseURL);
-  const preset = slug.indexOf("@preset/");
-  const model = preset > 0 ? slug.slice(0, preset) : slug;
+  const { model, base } = modelIdParts(slug);
   const exact = catalog.get(model);
   if (exact) return exact;
-  const colon = model.indexOf(":");
-  const base = colon > 0 ? model.slice(0, colon) : model;
   const entry = base === model ? undefined : catalog.get(base);
   if (entry) return entry;
-  return base.startsWith("~") ? latestOf(base.slice(1), catalog) : undefined;
+  const latest = latestModelId(base, catalog.keys());
+  return latest === undefined ? undefined : catalog.get(latest);
 }
 
 /** A catalog entry → LangChain's ModelProfile. */

@@ -1,6 +1,7 @@
 import { getEnvironmentVariable } from "@langchain/core/utils/env";
 import { sleep } from "../wire/abort_scope.js";
 import { CONNECTION_OPTION_NAMES, createConnection, headersProblem, missingKeyError } from "../wire/connection.js";
+import { latestModelId, modelIdParts } from "../wire/model_ids.js";
 import { OpenRouterError, OpenRouterNotFoundError } from "../wire/errors.js";
 import type {
   OpenRouterCredits,
@@ -99,20 +100,23 @@ export class OpenRouterClient {
   }
 
   /**
-   * One model of the catalog by id, canonical slug or variant (`"openai/gpt-4o:free"` is `openai/gpt-4o`'s
-   * entry when the variant has none of its own). OpenRouter documents no single-model route, so this reads
+   * One model of the catalog by id, canonical slug, variant (`"openai/gpt-4o:free"` is `openai/gpt-4o`'s
+   * entry when the variant has none of its own), preset on a model (`"openai/gpt-4o@preset/x"`) or
+   * `~author/family-latest` alias (the family's newest model). OpenRouter documents no single-model route, so this reads
    * `GET /models?output_modalities=all`; an unknown id is an {@link OpenRouterNotFoundError}.
    */
   async getModel(id: string, options: OpenRouterCallOptions = {}): Promise<OpenRouterModel> {
     checkCallOptions(options, "getModel");
-    if (typeof id !== "string" || !/^~?[^/\s]+\/[^/\s]+$/.test(id)) {
+    if (typeof id !== "string" || !/^~?[^/\s]+\/[^\s]+$/.test(id)) {
       throw new TypeError(`OpenRouterClient.getModel needs a model id "author/slug" such as "openai/gpt-4o"; got ${JSON.stringify(id)}.`);
     }
     const models = await this.listModels({ ...options, outputModalities: ["all"] });
-    const base = id.includes(":") ? id.slice(0, id.indexOf(":")) : id;
+    const { model: named, base } = modelIdParts(id);
+    const latest = latestModelId(base, models.map((model) => model.id));
     const found =
-      models.find((model) => model.id === id || model.canonical_slug === id) ??
-      models.find((model) => model.id === base || model.canonical_slug === base);
+      models.find((model) => model.id === named || model.canonical_slug === named) ??
+      models.find((model) => model.id === base || model.canonical_slug === base) ??
+      models.find((model) => model.id === latest);
     if (!found) throw new OpenRouterNotFoundError(`OpenRouter 404: no model ${id} in GET /models?output_modalities=all.`, { status: 404 });
     return found;
   }
