@@ -1,11 +1,13 @@
-// The README's own examples beyond the docs page (content-block streaming), with their code
+// The README's own examples beyond the docs page (content blocks, server tools, load(), the Responses API,
+// the platform clients, reranking), with their code
 // unchanged; as in docs_examples.test.ts only the environment points them at the emulator.
 import { readFileSync } from "node:fs";
+import { Document } from "@langchain/core/documents";
 import { load } from "@langchain/core/load";
 import { tool } from "@langchain/core/tools";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ChatOpenRouter, openRouterImportMap, serverTools } from "../src/index.js";
+import { ChatOpenRouter, OpenRouterClient, OpenRouterEmbeddings, OpenRouterRerank, openRouterImportMap, serverTools } from "../src/index.js";
 import { CANARY_API_KEY, lastChatBody, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -49,7 +51,7 @@ describe("README examples", () => {
     const asked = model.bindTools([getWeather]).streamEvents("What is the weather in Paris?");
     for await (const event of asked) console.log(event.event); // message-start, content-block-…, message-finish
     console.log(await asked.toolCalls);
-    // ---- end of the README's code ----
+    // ---- end ----
     const toolsSent = lastChatBody(emulator.current)["tools"];
 
     const poem = (await model.invoke("Write a short poem about the sea.")).text;
@@ -145,49 +147,76 @@ describe("README examples", () => {
     expect(input[1]!.encrypted_content).toMatch(/^gAAAAA/);
   });
 
-  it("the README carries the Responses API code unchanged", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const source = readFileSync(new URL(import.meta.url), "utf8");
-    const block = /## The Responses API[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-    const code = block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("import "));
-    expect(code.length).toBe(6);
-    const tested = /README, "The Responses API"[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
-    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
+  it("Beyond chat (the README's code, line for line)", async () => {
+    // ---- README, "Beyond chat" (imports hoisted above) ----
+    const client = new OpenRouterClient(); // OPENROUTER_API_KEY; same options as ChatOpenRouter (baseURL, siteUrl, timeout, maxRetries…)
+    const models = await client.listModels({ supportedParameters: ["tools"], sort: "pricing-low-to-high", limit: 20 }); // id, context_length, pricing…
+    const mine = await client.listUserModels();                                 // the models this key may use (same filters)
+    const model = await client.getModel("openai/gpt-4o-mini:free");             // one catalog entry; a variant (or ~alias) resolves to its model
+    const providers = await client.listProviders();                             // name, slug, policy URLs
+    const zdr = await client.listZdrEndpoints();                                // endpoints that retain no data
+    const embeddingModels = await client.listEmbeddingModels();
+    const { endpoints } = await client.getModelEndpoints("openai/gpt-4o");      // providers, pricing, quantization, uptime
+    const answer = await new ChatOpenRouter({ model: "openai/gpt-4o" }).invoke("Hi");
+    const generation = await client.getGeneration(answer.id!);                  // cost, provider, native tokens, latency
+    const key = await client.getKeyInfo();                                      // limit, limit_remaining, usage, is_free_tier
+    const credits = await client.getCredits();                                  // total_credits, total_usage (management key)
+    const content = await client.getGenerationContent(answer.id!);              // stored input and output, when the account keeps them
+
+    const embeddings = new OpenRouterEmbeddings({ model: "openai/text-embedding-3-small", dimensions: 512 });
+    const vectors = await embeddings.embedDocuments(["first", "second"]);       // batched (batchSize), order kept
+    const { usage } = await embeddings.embedWithUsage(["third"]);               // tokens and cost
+
+    const cohere = new OpenRouterEmbeddings({ model: "cohere/embed-v4.0", queryInputType: "search_query", documentInputType: "search_document" });
+    const query = await cohere.embedQuery("a red guitar");                      // input_type: "search_query"
+    const { embeddings: images } = await cohere.embedContent([                   // text with images, one vector per input
+      [{ type: "text", text: "a red guitar" }, { type: "image_url", image_url: { url: "https://example.com/guitar.png" } }],
+    ]);
+    // ---- end ----
+
+    expect(models.length).toBeGreaterThan(0);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(model.id).toBe("openai/gpt-4o-mini");
+    expect([providers, zdr, embeddingModels, endpoints].every((list) => Array.isArray(list) && list.length > 0)).toBe(true);
+    expect(generation.id).toBe(answer.id);
+    expect([key, credits, content].every((value) => typeof value === "object" && value !== null)).toBe(true);
+    expect(vectors.map((vector) => vector.length)).toEqual([512, 512]);
+    expect(usage).toMatchObject({ prompt_tokens: expect.any(Number) });
+    expect(query.length).toBeGreaterThan(0);
+    expect(images).toHaveLength(1);
   });
 
-  it("the README carries the load() code unchanged", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const source = readFileSync(new URL(import.meta.url), "utf8");
-    const block = /## Saving and loading[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-    const code = block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("import "));
-    expect(code.length).toBe(6);
-    const tested = /README, "Saving and loading"[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
-    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
+  it("Reranking (the README's code, line for line)", async () => {
+    // ---- README, "Reranking" (imports hoisted above) ----
+    const reranker = new OpenRouterRerank({ model: "cohere/rerank-v3.5", topN: 2 }); // same connection options as above
+    const docs = [new Document({ pageContent: "Paris is the capital of France." }), new Document({ pageContent: "Bananas are yellow." })];
+    const best = await reranker.compressDocuments(docs, "capital of France");   // best first, metadata.relevance_score added
+    const { results, usage } = await reranker.rerank("capital of France", ["Paris…", "Berlin…"]); // [{ index, relevanceScore, document }], search_units, cost
+    // ---- end ----
+
+    expect(best[0]!.pageContent).toBe("Paris is the capital of France.");
+    expect(best[0]!.metadata["relevance_score"]).toBeGreaterThan(best[1]!.metadata["relevance_score"] as number);
+    expect(results).toHaveLength(2);
+    expect(usage).toMatchObject({ search_units: 1 });
   });
 
-  it("the README carries the server-tools code unchanged", () => {
+  // each README block above, as the README has it: the code without its imports and blank lines
+  it.each([
+    ["Content-block streaming", /### Content-block streaming[\s\S]*?```ts\n([\s\S]*?)```/, 0],
+    ["Server tools", /\*\*Server tools\*\*[\s\S]*?```ts\n([\s\S]*?)```/, 2],
+    ["Saving and loading", /## Saving and loading[\s\S]*?```ts\n([\s\S]*?)```/, 0],
+    ["The Responses API", /## The Responses API[\s\S]*?```ts\n([\s\S]*?)```/, 0],
+    ["Beyond chat", /## Beyond chat[\s\S]*?```ts\n([\s\S]*?)```/, 0],
+    ["Reranking", /### Reranking[\s\S]*?```ts\n([\s\S]*?)```/, 0],
+  ] as const)("the README carries the %s code unchanged", (label, heading, indent) => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const source = readFileSync(new URL(import.meta.url), "utf8");
-    const block = /\*\*Server tools\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-    const code = block
+    const code = (heading.exec(readme)?.[1] ?? "")
       .split("\n")
-      .map((line) => line.replace(/^ {2}/, ""))
-      .filter((line) => line.trim() !== "" && !line.startsWith("import "));
-    expect(code.length).toBeGreaterThan(3);
-    const tested = /README, "Server tools"[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
-    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
-  });
-
-  it("the README carries that code unchanged", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const source = readFileSync(new URL(import.meta.url), "utf8");
-    const block = /### Content-block streaming[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBeDefined();
-    const code = (block ?? "")
-      .split("\n")
+      .map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)))
       .filter((line) => line.trim() !== "" && !line.startsWith("import ") && !line.startsWith("// ["));
-    const tested = /README, "Content-block streaming[^\n]*\n([\s\S]*?)\n\s*\/\/ ---- end/.exec(source)?.[1] ?? "";
-    const testedLines = tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "");
-    expect(testedLines).toEqual(code);
+    expect(code.length).toBeGreaterThan(2);
+    const tested = new RegExp(`README, "${label}[^\\n]*\\n([\\s\\S]*?)\\n\\s*// ---- end`).exec(source)?.[1] ?? "";
+    expect(tested.split("\n").map((line) => line.replace(/^ {4}/, "")).filter((line) => line.trim() !== "")).toEqual(code);
   });
 });
