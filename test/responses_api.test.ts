@@ -6,7 +6,7 @@ import { tool } from "@langchain/core/tools";
 import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ChatOpenRouter, OpenRouterAuthError, OpenRouterBadRequestError, OpenRouterProviderError, OpenRouterRateLimitError, OpenRouterStreamError } from "../src/index.js";
+import { ChatOpenRouter, OpenRouterAuthError, OpenRouterBadRequestError, OpenRouterProviderError, OpenRouterRateLimitError, OpenRouterStreamError, serverTools } from "../src/index.js";
 import { CANARY_API_KEY, modelOn, scenarioText, useEmulator } from "./helpers/emulator.js";
 
 const emulator = useEmulator();
@@ -104,6 +104,16 @@ describe("useResponsesApi: the request", () => {
     expect(() => new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, store: true } as never)).toThrow(/stateless.*whole conversation is sent each time/);
     expect(() => new ChatOpenRouter({ model: "openai/gpt-4o", apiKey: CANARY_API_KEY, previousResponseId: "resp_1" } as never)).toThrow(/stateless/);
     expect(emulator.current.requests).toEqual([]);
+  });
+
+  it("the Responses-only server tools go on /responses, and chat completions refuses them naming the switch", async () => {
+    const tools = [serverTools.shell(), serverTools.applyPatch(), serverTools.toolSearch()];
+    await responsesModel().bindTools(tools).invoke("hi");
+    expect(lastResponsesBody()["tools"]).toEqual([{ type: "openrouter:shell" }, { type: "openrouter:apply_patch" }, { type: "openrouter:tool_search" }]);
+    const onChat = modelOn(emulator.current).bindTools([serverTools.shell()]);
+    await expect(onChat.invoke("hi")).rejects.toThrow("OpenRouter runs openrouter:shell only on its Responses API: set useResponsesApi: true");
+    await expect((async () => onChat.stream("hi"))()).rejects.toThrow(/useResponsesApi: true/);
+    expect(emulator.current.chatRequests()).toEqual([]);
   });
 
   it("the emulator refuses a stateful body with OpenRouter's 400, raised as OpenRouterBadRequestError", async () => {

@@ -5,6 +5,7 @@ import type { ChatResult } from "@langchain/core/outputs";
 import { chatChunksOf } from "../convert/from_responses_event.js";
 import { fromResponsesResult } from "../convert/from_responses_result.js";
 import { responsesProtocol } from "../wire/responses_protocol.js";
+import { RESPONSES_ONLY_SERVER_TOOLS } from "../wire/server_tools.js";
 import { type OpenRouterConnection, type OpenRouterStream, requestJson, requestStream } from "../wire/send_request.js";
 import type { OpenRouterChatRequest, OpenRouterChatResponse, OpenRouterResponsesResult } from "../wire/types.js";
 import { chatRequest, responsesRequest } from "./invocation_params.js";
@@ -15,12 +16,21 @@ type Model = Partial<ChatOpenRouterRequestOptions> & { defaultHeaders?: Record<s
 
 const usesResponsesApi = (model: Model, options: ChatOpenRouterCallOptions): boolean => options.useResponsesApi ?? model.useResponsesApi ?? false;
 
+/** A chat completions body with a server tool only the Responses API runs is refused, naming the switch. */
+function checkChatTools(body: OpenRouterChatRequest): void {
+  const only = body.tools?.find((tool) => RESPONSES_ONLY_SERVER_TOOLS.has(tool.type));
+  if (only) {
+    throw new TypeError(`ChatOpenRouter: OpenRouter runs ${only.type} only on its Responses API: set useResponsesApi: true (on the model or the call).`);
+  }
+}
+
 /** `invoke` without streaming: the whole answer. */
 export async function sendForResult(connection: OpenRouterConnection, model: Model, body: OpenRouterChatRequest, options: ChatOpenRouterCallOptions): Promise<ChatResult> {
   if (usesResponsesApi(model, options)) {
     const answer = await requestJson<OpenRouterResponsesResult>(connection, responsesRequest(model, body, options));
     return chatResultOf(fromResponsesResult(answer.body), answer.headers);
   }
+  checkChatTools(body);
   const answer = await requestJson<OpenRouterChatResponse>(connection, chatRequest(model, body, options));
   return chatResultOf(answer.body, answer.headers);
 }
@@ -39,6 +49,7 @@ export async function sendForStream(
     const { headers, chunks } = await requestStream(connection, responsesRequest(model, streamed, options), responsesProtocol);
     return { headers, chunks: chatChunksOf(chunks) };
   }
+  checkChatTools(body);
   if (streamUsage) streamed.stream_options = { include_usage: true };
   return requestStream(connection, chatRequest(model, streamed, options));
 }

@@ -58,4 +58,13 @@ export const serverTools = {
   /** `openrouter:experimental__search_models`: let the model search OpenRouter's model catalog. */
   searchModels: (parameters?: Record<string, unknown>): OpenRouterServerTool =>
     serverTool("openrouter:experimental__search_models", parameters),
+  /** `openrouter:apply_patch`: let the model edit files by patches. Responses API only (`useResponsesApi: true`). */
+  applyPatch: (parameters?: Record<string, unknown>): OpenRouterServerTool => serverTool("openrouter:apply_patch", parameters),
+  /** `openrouter:shell`: let the model run shell commands in OpenRouter's sandbox. Responses API only (`useResponsesApi: true`). */
+  shell: (parameters?: Record<string, unknown>): OpenRouterServerTool => serverTool("openrouter:shell", parameters),
+  /** `openrouter:tool_search`: let the model find tools marked `defer_loading`. Responses API only (`useResponsesApi: true`). */
+  toolSearch: (parameters?: Record<string, unknown>): OpenRouterServerTool => serverTool("openrouter:tool_search", parameters),
 } as const;
+
+/** The server tools OpenRouter runs only on its Responses (and Messages) API (api.md §2.3). */
+export const RESPONSES_ONLY_SERVER_TOOLS: ReadonlySet<string> = new Set(["openrouter:apply_patch", "openrouter:shell", "openrouter:tool_search"]);
