@@ -175,6 +175,29 @@ describe("useResponsesApi: the answer, on every path", () => {
     expect(input[2]).toEqual({ type: "message", role: "assistant", id: "msg_2", status: "completed", content: [{ type: "output_text", text: first.content, annotations: [] }] });
   });
 
+  it("an Anthropic reasoning item (reasoning text, signature, format) goes back as it came too, and v2 streamEvents streams the same text", async () => {
+    const model = responsesModel({ model: "anthropic/claude-sonnet-4.5", reasoning: { max_tokens: 1024 } });
+    const first = await model.invoke("Is 17 prime?");
+    const response = await fetch(`${emulator.current.baseURL}/responses`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${CANARY_API_KEY}`, "Content-Type": "application/json" },
+      body: JSON.stringify(lastResponsesBody()),
+    });
+    const item = ((await response.json()) as { output: Record<string, unknown>[] }).output.find((o) => o["type"] === "reasoning")!;
+    expect(item).toMatchObject({ content: [{ type: "reasoning_text" }], signature: expect.any(String), format: "anthropic-claude-v1" });
+    await model.invoke([new HumanMessage("Is 17 prime?"), first, new HumanMessage("And 19?")]);
+    // the emulator names this item after the answer's generation, so a second answer has another id
+    const { status: _status, id: _id, ...sent } = item;
+    const details = first.additional_kwargs["reasoning_details"] as { id: string }[];
+    expect((lastResponsesBody()["input"] as unknown[])[1]).toEqual({ ...sent, id: details[0]!.id });
+
+    const texts: string[] = [];
+    for await (const event of model.streamEvents("Is 17 prime?", { version: "v2" })) {
+      if (event.event === "on_chat_model_stream") texts.push((event.data.chunk as AIMessageChunk).text);
+    }
+    expect(texts.join("")).toBe(first.text);
+  });
+
   it("bindTools: flattened function tools, a tool call on invoke and stream, and the round trip as function_call / function_call_output", async () => {
     const model = responsesModel().bindTools([getWeather], { tool_choice: "get_weather" });
     const call = await model.invoke("What's the weather in Paris?");
