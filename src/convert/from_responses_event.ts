@@ -14,7 +14,7 @@ import type {
   OpenRouterResponsesReasoningItem,
   OpenRouterStreamChunk,
 } from "../wire/types.js";
-import { annotationOf, finishReasonOf, isChatShaped, otherItemsOf, partText, RESPONSES_REASONING_FORMAT, reasoningDetailsOf, toolCallOf, usageOf } from "./from_responses_output.js";
+import { annotationOf, finishReasonOf, isChatShaped, otherItemsOf, partText, RESPONSES_REASONING_FORMAT, reasoningDetailsOf, resultFieldsOf, toolCallOf, usageOf } from "./from_responses_output.js";
 
 /** What a Responses stream has mapped so far; one per stream, from {@link newResponsesState}. */
 export interface ResponsesState {
@@ -170,6 +170,7 @@ export function fromResponsesEvent(event: OpenRouterResponsesEvent, state: Respo
         openrouter_metadata: response?.openrouter_metadata,
         incomplete_details: response?.incomplete_details ?? undefined,
         output_items: otherItemsOf(response?.output),
+        responses_fields: resultFieldsOf(response),
         choices: [{ index: 0, delta: {}, finish_reason: finishReasonOf(response, state.toolIndex.size > 0), native_finish_reason: response?.status ?? null }],
       };
     }

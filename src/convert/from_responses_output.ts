@@ -88,3 +88,20 @@ export function otherItemsOf(output: OpenRouterResponsesOutputItem[] | null | un
   const others = output.filter((item) => typeof item === "object" && item !== null && !isChatShaped(item));
   return others.length > 0 ? others : undefined;
 }
+
+// the result fields the chat shapes hold; `output_text` is the joined text of the message items
+const MAPPED_RESULT_FIELDS = new Set(["id", "model", "created_at", "provider", "status", "output", "output_text", "usage", "service_tier", "openrouter_metadata", "incomplete_details", "error"]);
+
+/**
+ * Every other field of a result that OpenRouter filled in (`object`, `completed_at`, the echoed
+ * request: `temperature`, `tools`, `instructions`…), for response_metadata, as ChatOpenAI keeps them;
+ * undefined when none.
+ */
+export function resultFieldsOf(result: OpenRouterResponsesResult | undefined): Record<string, unknown> | undefined {
+  let fields: Record<string, unknown> | undefined;
+  for (const key in result) {
+    const value = result[key];
+    if (!MAPPED_RESULT_FIELDS.has(key) && value != null) (fields ??= {})[key] = value;
+  }
+  return fields;
+}

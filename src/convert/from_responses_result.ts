@@ -10,7 +10,7 @@ import type {
   OpenRouterResponsesResult,
   OpenRouterResponseToolCall,
 } from "../wire/types.js";
-import { annotationOf, finishReasonOf, isChatShaped, otherItemsOf, partText, reasoningDetailsOf, toolCallOf, usageOf } from "./from_responses_output.js";
+import { annotationOf, finishReasonOf, isChatShaped, otherItemsOf, partText, reasoningDetailsOf, resultFieldsOf, toolCallOf, usageOf } from "./from_responses_output.js";
 
 export function fromResponsesResult(result: OpenRouterResponsesResult): OpenRouterChatResponse {
   let content = "";
@@ -50,7 +50,6 @@ export function fromResponsesResult(result: OpenRouterResponsesResult): OpenRout
   if (annotations.length > 0) message.annotations = annotations;
   return {
     id: result.id,
-    object: "response",
     created: result.created_at,
     model: result.model,
     provider: result.provider,
@@ -60,5 +59,6 @@ export function fromResponsesResult(result: OpenRouterResponsesResult): OpenRout
     openrouter_metadata: result.openrouter_metadata,
     incomplete_details: result.incomplete_details ?? undefined,
     output_items: otherItemsOf(result.output),
+    responses_fields: resultFieldsOf(result),
   };
 }

@@ -20,6 +20,8 @@ export interface CompletionFacts {
   /** Responses API only: why the answer is incomplete, and the output items no chat field holds (server tool calls…), whole. */
   incomplete_details?: Record<string, unknown> | null;
   output_items?: unknown[] | null;
+  /** Responses API only: the result's other fields (`object`, `completed_at`, the echoed request…), each kept under its own name. */
+  responses_fields?: Record<string, unknown> | null;
   /** The answer's OpenRouter response headers (lower-cased), from {@link headerFactsOf}. */
   headers?: Record<string, string>;
   /** The audio format the request asked for (`audio.format`): OpenRouter does not repeat it, and a clip needs it to be played. */
@@ -69,6 +71,8 @@ export function fromWireMetadata(facts: CompletionFacts): Record<string, unknown
   if (facts.debug != null) metadata["debug"] = facts.debug;
   if (facts.incomplete_details != null) metadata["incomplete_details"] = facts.incomplete_details;
   if (facts.output_items != null) metadata["output_items"] = facts.output_items;
+  // never over a fact above
+  for (const key in facts.responses_fields) if (!(key in metadata)) metadata[key] = facts.responses_fields[key];
   if (facts.headers !== undefined) {
     for (const [header, key, numeric] of HEADER_FACTS) {
       const value = facts.headers[header];
@@ -99,6 +103,7 @@ export function factsOfResponse(body: OpenRouterChatResponse, headers?: Record<s
     openrouter_metadata: body.openrouter_metadata,
     incomplete_details: body.incomplete_details,
     output_items: body.output_items,
+    responses_fields: body.responses_fields,
   };
 }
 

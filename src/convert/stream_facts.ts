@@ -20,6 +20,7 @@ export function foldChunkFacts(chunk: OpenRouterStreamChunk, facts: CompletionFa
   // the Responses API's finish chunk (from_responses_event.ts)
   if (chunk.output_items != null) facts.output_items = chunk.output_items;
   if (chunk.incomplete_details != null) facts.incomplete_details = chunk.incomplete_details;
+  if (chunk.responses_fields != null) facts.responses_fields = chunk.responses_fields;
   const choice = chunk.choices?.[0];
   if (!choice) return undefined;
   // the usage chunk may repeat the choice with finish_reason null after "stop" (api.md §4.4)

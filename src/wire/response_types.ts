@@ -123,6 +123,7 @@ export interface OpenRouterChatResponse {
   /** Responses API answers only (read through convert/from_responses_*.ts): why the answer is incomplete, the output items no chat field holds. */
   incomplete_details?: Record<string, unknown> | null;
   output_items?: unknown[] | null;
+  responses_fields?: Record<string, unknown> | null;
   [key: string]: unknown;
 }
 
@@ -159,5 +160,6 @@ export interface OpenRouterStreamChunk {
   /** Responses API answers only (read through convert/from_responses_*.ts): why the answer is incomplete, the output items no chat field holds. */
   incomplete_details?: Record<string, unknown> | null;
   output_items?: unknown[] | null;
+  responses_fields?: Record<string, unknown> | null;
   [key: string]: unknown;
 }
