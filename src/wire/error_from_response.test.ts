@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFromBody, providerMessageOf, retryAfterMsOf } from "./error_from_response.js";
+import { errorFromBody, inBandErrorOfBody, providerMessageOf, retryAfterMsOf } from "./error_from_response.js";
 import { OpenRouterAuthError, OpenRouterContextOverflowError, OpenRouterError, OpenRouterProviderError, OpenRouterRateLimitError } from "./errors.js";
 
 describe("providerMessageOf", () => {
@@ -49,6 +49,13 @@ describe("errorFromBody", () => {
     expect(error.constructor).toBe(OpenRouterError);
     expect(error.code).toBe("mystery_code");
     expect(error.message).toBe("OpenRouter mystery_code: Something odd");
+  });
+
+  it("raises a failed Responses API result, even one whose error is null", () => {
+    const error = inBandErrorOfBody({ id: "resp_1", object: "response", status: "failed", error: null, usage: { input_tokens: 1 } }, new Headers(), (text) => text);
+    expect(error).toBeInstanceOf(OpenRouterError);
+    expect(error).toMatchObject({ generationId: "resp_1", usage: { input_tokens: 1 }, message: expect.stringMatching(/the response failed without saying why/) });
+    expect(inBandErrorOfBody({ id: "resp_2", object: "response", status: "completed", error: null }, new Headers(), (text) => text)).toBeUndefined();
   });
 
   it("reads the Responses API's string codes and error_type as the status they stand for, quoting the code", () => {

@@ -342,6 +342,10 @@ export function inBandErrorOfBody(body: unknown, headers: Headers, redact: Redac
   if (!isRecord(body)) return undefined;
   const choices = body["choices"];
   const generationId = typeof body["id"] === "string" ? body["id"] : undefined;
+  // a failed Responses API result, even one whose `error` is null (the spec's example)
+  if (body["object"] === "response" && body["status"] === "failed" && !body["error"]) {
+    return inBandErrorOfBody({ ...body, error: { message: "the response failed without saying why" } }, headers, redact);
+  }
   if (choices === undefined && body["data"] === undefined && body["error"]) {
     return errorFromBody(undefined, redactJson(body, redact), headers, {
       ...(generationId ? { generationId } : {}),
