@@ -29,7 +29,7 @@ interface SmokeOutput {
 beforeAll(async () => {
   packed = await installPackedApps(
     "openrouter-pack-",
-    ["smoke.mjs", "smoke.cjs", "contracts.mjs", "consumer.mts", "consumer.cts"].map((file) => join(HERE, file))
+    ["smoke.mjs", "smoke.cjs", "contracts.mjs", "beyond_chat.mjs", "consumer.mts", "consumer.cts"].map((file) => join(HERE, file))
   );
   ({ tarball, apps } = packed);
   for (const app of apps.values()) {
@@ -108,6 +108,23 @@ describe("packed tarball", () => {
       expect(output["alias"]).toBe(true);
       expect(output["streamingTokens"]).toBeGreaterThan(3);
       expect(output["cache"]).toBe("string");
+    });
+
+    it(`beyond_chat.mjs: the Responses API (reasoning, tools, structured output, a failure), load(), the platform client, embeddings and reranking from the tarball with core ${core}`, async () => {
+      const { stdout } = await run(process.execPath, ["beyond_chat.mjs"], {
+        cwd: apps.get(core)!,
+        env: { ...process.env, OPENROUTER_API_KEY: "sk-or-v1-pack-test", OPENROUTER_BASE_URL: emulator.baseURL },
+      });
+      expect(JSON.parse(stdout)).toEqual({
+        responses: { blocks: ["reasoning", "text"], status: "completed" },
+        responsesTools: ["get_weather"],
+        responsesStructured: "string",
+        responsesFailure: { stream: true, partial: true },
+        loaded: { isModel: true, answer: "string" },
+        latest: "anthropic/claude-sonnet-4.5",
+        vectors: [8, 8],
+        reranked: ["Paris is the capital of France."],
+      });
     });
 
     for (const node of NODES) {
