@@ -22,7 +22,8 @@ function reasoningItem(a: Answer): Json | undefined {
   const format = (encrypted ?? summary ?? text)?.["format"] ?? "unknown";
   const item: Json = {
     type: "reasoning",
-    id: typeof encrypted?.["id"] === "string" ? encrypted["id"] : `rs_${sha256Hex(`rs|${a.id}`).slice(0, 40)}`,
+    // the same for the same request, streamed or not (the signature derives from the request without `stream`)
+    id: typeof encrypted?.["id"] === "string" ? encrypted["id"] : `rs_${sha256Hex(`rs|${String(text?.["signature"] ?? a.id)}`).slice(0, 40)}`,
     summary: typeof summary?.["summary"] === "string" ? [{ type: "summary_text", text: summary["summary"] }] : [],
     status: "completed",
   };

@@ -37,7 +37,8 @@ async function streamed(iterable: AsyncIterable<AIMessageChunk>): Promise<AIMess
 
 /** What a message says, without the fields that differ per request (ids, timestamps). */
 function said(message: AIMessage | AIMessageChunk): unknown {
-  const { id: _id, created: _created, ...metadata } = message.response_metadata;
+  // each answer is its own generation: its own id and times
+  const { id: _id, created: _created, completed_at: _completed, ...metadata } = message.response_metadata;
   return {
     content: message.content,
     // the emulator derives call ids from the whole body, `stream` included
@@ -186,16 +187,16 @@ describe("useResponsesApi: the answer, on every path", () => {
     const item = ((await response.json()) as { output: Record<string, unknown>[] }).output.find((o) => o["type"] === "reasoning")!;
     expect(item).toMatchObject({ content: [{ type: "reasoning_text" }], signature: expect.any(String), format: "anthropic-claude-v1" });
     await model.invoke([new HumanMessage("Is 17 prime?"), first, new HumanMessage("And 19?")]);
-    // the emulator names this item after the answer's generation, so a second answer has another id
-    const { status: _status, id: _id, ...sent } = item;
-    const details = first.additional_kwargs["reasoning_details"] as { id: string }[];
-    expect((lastResponsesBody()["input"] as unknown[])[1]).toEqual({ ...sent, id: details[0]!.id });
+    const { status: _status, ...sent } = item;
+    expect((lastResponsesBody()["input"] as unknown[])[1]).toEqual(sent);
 
     const texts: string[] = [];
     for await (const event of model.streamEvents("Is 17 prime?", { version: "v2" })) {
       if (event.event === "on_chat_model_stream") texts.push((event.data.chunk as AIMessageChunk).text);
     }
     expect(texts.join("")).toBe(first.text);
+    expect(said(await streamed(await model.stream("Is 17 prime?")))).toEqual(said(first));
+    expect(first.additional_kwargs["reasoning"]).toMatch(/Is 17 prime/);
   });
 
   it("bindTools: flattened function tools, a tool call on invoke and stream, and the round trip as function_call / function_call_output", async () => {

@@ -43,8 +43,15 @@ describe("fromResponsesEvent", () => {
         { type: "response.output_item.done", output_index: 1, item: { type: "message", content: [{ type: "output_text", text: "hi" }] } },
       ])
     ).toEqual([
-      delta({ reasoning: "one", reasoning_details: [{ type: "reasoning.summary", summary: "one", id: "rs_1", format: "openai-responses-v1", index: 0 }] }),
-      delta({ reasoning: "\n\ntwo", reasoning_details: [{ type: "reasoning.summary", summary: "two", id: "rs_1", format: "openai-responses-v1", index: 1 }] }),
+      delta({ reasoning: "one", reasoning_details: [{ type: "reasoning.summary", summary: "one", id: "rs_1", index: 0 }] }),
+      delta({ reasoning: "\n\ntwo", reasoning_details: [{ type: "reasoning.summary", summary: "two", id: "rs_1", index: 1 }] }),
+      // the item done: the format of what it streamed, once
+      delta({
+        reasoning_details: [
+          { type: "reasoning.summary", format: "openai-responses-v1", index: 0 },
+          { type: "reasoning.summary", format: "openai-responses-v1", index: 1 },
+        ],
+      }),
       delta({ content: "hi" }),
     ]);
   });

@@ -26,9 +26,13 @@ export interface ResponsesState {
   detailIndex: Map<string, number>;
   /** output_index → the item's id, from `response.output_item.added` (the docs' example events carry no item_id). */
   itemIds: Map<number, string>;
+  /** output_index of a reasoning item → the details its streamed parts opened, completed when the item is done. */
+  openDetails: Map<number, { type: string; index: number }[]>;
   /** output_index of the reasoning items that streamed any part, and of the messages that streamed any text. */
   reasoningStreamed: Set<number>;
   textStreamed: Set<number>;
+  /** reasoning_details indexes whose id was already sent (core would concatenate a repeated id). */
+  idSent: Set<number>;
   /** The next reasoning_details index, and whether any reasoning text was emitted (parts are joined by a blank line). */
   nextDetail: number;
   reasoningStarted: boolean;
@@ -40,6 +44,8 @@ export function newResponsesState(): ResponsesState {
     argsStreamed: new Set(),
     detailIndex: new Map(),
     itemIds: new Map(),
+    openDetails: new Map(),
+    idSent: new Set(),
     reasoningStreamed: new Set(),
     textStreamed: new Set(),
     nextDetail: 0,
@@ -57,28 +63,42 @@ function reasoningPart(event: OpenRouterResponsesEvent, state: ResponsesState, k
   const key = `${itemId}#${kind}#${part}`;
   let index = state.detailIndex.get(key);
   let reasoning = event.delta;
+  const type = kind === "summary" ? "reasoning.summary" : "reasoning.text";
   if (index === undefined) {
     index = state.nextDetail++;
     state.detailIndex.set(key, index);
+    const open = state.openDetails.get(outputIndex);
+    if (open) open.push({ type, index });
+    else state.openDetails.set(outputIndex, [{ type, index }]);
     // a new part after another: a blank line between them, as the non-streamed reasoning has
     if (state.reasoningStarted) reasoning = `\n\n${reasoning}`;
   }
   state.reasoningStarted = true;
   state.reasoningStreamed.add(outputIndex);
-  const detail: OpenRouterReasoningDetail =
-    kind === "summary"
-      ? { type: "reasoning.summary", summary: event.delta, ...(itemId ? { id: itemId } : {}), format: RESPONSES_REASONING_FORMAT, index }
-      : { type: "reasoning.text", text: event.delta, ...(itemId ? { id: itemId } : {}), format: RESPONSES_REASONING_FORMAT, index };
+  // the id once, on the part's first fragment; the format and signature come once the item is done
+  const first = !state.idSent.has(index);
+  state.idSent.add(index);
+  const detail: OpenRouterReasoningDetail = { type, [kind === "summary" ? "summary" : "text"]: event.delta, ...(first && itemId ? { id: itemId } : {}), index };
   return deltaChunk({ reasoning, reasoning_details: [detail] });
 }
 
-/** A reasoning item once done: its encrypted content, and its parts if none was streamed. */
+/**
+ * A reasoning item once done: the format (and a reasoning text's signature) of the parts it streamed,
+ * its encrypted content, and its parts if none was streamed.
+ */
 function reasoningDone(item: OpenRouterResponsesReasoningItem, outputIndex: number, state: ResponsesState): OpenRouterStreamChunk | undefined {
   const streamed = state.reasoningStreamed.has(outputIndex);
+  const format = item.format ?? RESPONSES_REASONING_FORMAT;
+  const completed: OpenRouterReasoningDetail[] = (state.openDetails.get(outputIndex) ?? []).map(({ type, index }) => ({
+    type,
+    ...(type === "reasoning.text" && item.signature ? { signature: item.signature } : {}),
+    format,
+    index,
+  }));
   const whole = reasoningDetailsOf(streamed ? { ...item, summary: [], content: [] } : item, state.nextDetail);
-  if (whole.length === 0) return undefined;
   state.nextDetail += whole.length;
-  const delta: OpenRouterDelta = { reasoning_details: whole };
+  if (completed.length === 0 && whole.length === 0) return undefined;
+  const delta: OpenRouterDelta = { reasoning_details: [...completed, ...whole] };
   if (!streamed) {
     const text = [...(item.summary ?? []), ...(item.content ?? [])].map(partText).filter(Boolean).join("\n\n");
     if (text) {

@@ -35,7 +35,8 @@ export function fromResponsesResult(result: OpenRouterResponsesResult): OpenRout
       toolCalls.push(toolCallOf(item as Parameters<typeof toolCallOf>[0], toolCalls.length));
     } else {
       const reasoning = item as Parameters<typeof reasoningDetailsOf>[0];
-      for (const part of reasoning.summary ?? []) {
+      // summaries, then reasoning text, as a stream of the item delivers them
+      for (const part of [...(reasoning.summary ?? []), ...(reasoning.content ?? [])]) {
         const text = partText(part);
         if (text) summaries.push(text);
       }
