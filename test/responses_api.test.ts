@@ -197,6 +197,12 @@ describe("useResponsesApi: the answer, on every path", () => {
     expect(texts.join("")).toBe(first.text);
     expect(said(await streamed(await model.stream("Is 17 prime?")))).toEqual(said(first));
     expect(first.additional_kwargs["reasoning"]).toMatch(/Is 17 prime/);
+    // the content-block stream assembles the same reasoning_details, and the next turn sends the same item
+    const assembled = await model.streamEvents("Is 17 prime?");
+    const [reasoningBlock] = assembled.content as Record<string, unknown>[];
+    expect(reasoningBlock).toMatchObject({ type: "reasoning", extras: { reasoning_details: first.additional_kwargs["reasoning_details"] } });
+    await model.invoke([new HumanMessage("Is 17 prime?"), assembled, new HumanMessage("And 19?")]);
+    expect((lastResponsesBody()["input"] as unknown[])[1]).toEqual(sent);
   });
 
   it("bindTools: flattened function tools, a tool call on invoke and stream, and the round trip as function_call / function_call_output", async () => {
