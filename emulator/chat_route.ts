@@ -3,7 +3,7 @@
  * body-level faults (`truncate`, `reset-mid-body`, `stall-mid-body`, `mid-stream-error`, `error-in-200`, `no-done`).
  */
 import { recordGeneration } from "./platform_routes.js";
-import { alive, holdUntilAbort, replayFixture, send, sendError, sendJsonBody, sleep, SSE_HEADERS, writeHead, type RouteContext } from "./http.js";
+import { replayFixture, sendError, sendFrames, sendJsonBody, type RouteContext } from "./http.js";
 import { answerJson, JSON_PADDING } from "./render_json.js";
 import { answerStream, DONE, errorFrame, PROCESSING } from "./render_sse.js";
 import { buildAnswer } from "./responder.js";
@@ -60,7 +60,7 @@ function responseCacheHeaders({ recorded, state }: RouteContext): Record<string,
 }
 
 export async function chatCompletions(ctx: RouteContext): Promise<void> {
-  const { res, recorded, plan, signal, state } = ctx;
+  const { res, recorded, plan, state } = ctx;
   const action = plan.action;
   if (action.kind === "fixture") return replayFixture(ctx, action.name);
   const body = recorded.body;
@@ -80,12 +80,6 @@ export async function chatCompletions(ctx: RouteContext): Promise<void> {
   const headers = { "X-Generation-Id": answer.id, "X-Provider-Name": answer.provider, ...responseCacheHeaders(ctx), ...plan.headers };
   if (!stream) return sendJsonBody(ctx, 200, JSON.stringify(answerJson(answer)), headers, JSON_PADDING);
 
-  writeHead(res, 200, { ...SSE_HEADERS, ...headers });
-  res.flushHeaders();
-  await sleep(plan.bodyDelayMs, signal);
-  const { frames, destroyAtEnd, holdAtEnd } = streamFrames(answer, action, plan);
-  for (const frame of frames) if (!(await send(res, frame))) return;
-  if (holdAtEnd) await holdUntilAbort(signal);
-  if (destroyAtEnd) res.destroy();
-  else if (alive(res)) res.end();
+  const { frames, ...end } = streamFrames(answer, action, plan);
+  await sendFrames(ctx, headers, frames, end);
 }

@@ -191,3 +191,23 @@ export async function sendJsonBody(ctx: RouteContext, status: number, json: stri
   }
   if (alive(res)) res.end(json);
 }
+
+/**
+ * Streams SSE `frames` with a 200 after the plan's `slow-body` delay, then ends the body, holds it
+ * open until the client aborts (`holdAtEnd`), or destroys the socket (`destroyAtEnd`).
+ */
+export async function sendFrames(
+  ctx: RouteContext,
+  headers: Record<string, string>,
+  frames: string[],
+  end: { destroyAtEnd?: boolean; holdAtEnd?: boolean } = {},
+): Promise<void> {
+  const { res, plan, signal } = ctx;
+  writeHead(res, 200, { ...SSE_HEADERS, ...headers });
+  res.flushHeaders();
+  await sleep(plan.bodyDelayMs, signal);
+  for (const frame of frames) if (!(await send(res, frame))) return;
+  if (end.holdAtEnd) await holdUntilAbort(signal);
+  if (end.destroyAtEnd) res.destroy();
+  else if (alive(res)) res.end();
+}

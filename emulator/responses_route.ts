@@ -6,7 +6,7 @@
  * `error-in-200` (a failed result, or a stream of one `error` event), `no-done`.
  */
 import { recordGeneration } from "./platform_routes.js";
-import { alive, holdUntilAbort, replayFixture, send, sendError, sendJsonBody, sleep, SSE_HEADERS, writeHead, type RouteContext } from "./http.js";
+import { replayFixture, sendError, sendFrames, sendJsonBody, type RouteContext } from "./http.js";
 import { JSON_PADDING } from "./render_json.js";
 import { DONE, PROCESSING } from "./render_sse.js";
 import { failedFrame, responsesJson, responsesStream } from "./render_responses.js";
@@ -17,7 +17,7 @@ import { isRecord } from "./schema_values.js";
 const ERROR_EVENT = `data: ${JSON.stringify({ type: "error", code: "rate_limit_exceeded", message: "Rate limit exceeded upstream", param: null, sequence_number: 0 })}\n\n`;
 
 export async function createResponse(ctx: RouteContext): Promise<void> {
-  const { res, recorded, plan, signal, state } = ctx;
+  const { res, recorded, plan, state } = ctx;
   const action = plan.action;
   if (action.kind === "fixture") return replayFixture(ctx, action.name);
   const body = recorded.body;
@@ -36,9 +36,6 @@ export async function createResponse(ctx: RouteContext): Promise<void> {
     return sendJsonBody(ctx, 200, JSON.stringify(responsesJson(answer)), headers, JSON_PADDING);
   }
 
-  writeHead(res, 200, { ...SSE_HEADERS, ...headers });
-  res.flushHeaders();
-  await sleep(plan.bodyDelayMs, signal);
   const { head, body: items, tail } = responsesStream(answer);
   let frames: string[];
   let destroyAtEnd = false;
@@ -64,8 +61,5 @@ export async function createResponse(ctx: RouteContext): Promise<void> {
     default:
       frames = [...head, ...items, ...(plan.noDone ? tail.filter((frame) => frame !== DONE) : tail)];
   }
-  for (const frame of frames) if (!(await send(res, frame))) return;
-  if (holdAtEnd) await holdUntilAbort(signal);
-  if (destroyAtEnd) res.destroy();
-  else if (alive(res)) res.end();
+  await sendFrames(ctx, headers, frames, { destroyAtEnd, holdAtEnd });
 }

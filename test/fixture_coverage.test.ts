@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { OpenRouterTool } from "../src/index.js";
 import { lastChatBody, modelOn, useEmulator } from "./helpers/emulator.js";
 import { fixtureJson, fixtureNames, fixtureText } from "./helpers/fixtures.js";
+import { type Json, leaves } from "./helpers/json_leaves.js";
 
 const emulator = useEmulator();
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Message = AIMessage | AIMessageChunk;
 
 // ---------------------------------------------------------------------------
@@ -94,15 +94,6 @@ const NOT_SURFACED: [RegExp, string][] = [
   [/^object$/, "always chat.completion / chat.completion.chunk"],
   [/^choices\.0\.index$/, "one choice per request; ChatOpenRouter never asks for n > 1"],
 ];
-
-function leaves(value: Json, prefix = ""): [string, Json][] {
-  if (value !== null && typeof value === "object") {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-    if (entries.length === 0) return [[prefix, value]];
-    return entries.flatMap(([key, item]) => leaves(item, prefix === "" ? key : `${prefix}.${key}`));
-  }
-  return [[prefix, value]];
-}
 
 /** Asserts every leaf of `body` against the table; returns the paths checked. */
 function assertReachable(name: string, body: Json, message: Message): string[] {

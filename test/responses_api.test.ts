@@ -28,6 +28,16 @@ function lastResponsesBody(): Record<string, unknown> {
   return request.body as Record<string, unknown>;
 }
 
+/** The reasoning item the emulator answers the last /responses body with, as it sends it (asked again, directly). */
+async function reasoningItemOfLastRequest(): Promise<Record<string, unknown>> {
+  const response = await fetch(`${emulator.current.baseURL}/responses`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${CANARY_API_KEY}`, "Content-Type": "application/json" },
+    body: JSON.stringify(lastResponsesBody()),
+  });
+  return ((await response.json()) as { output: Record<string, unknown>[] }).output.find((o) => o["type"] === "reasoning")!;
+}
+
 async function streamed(iterable: AsyncIterable<AIMessageChunk>): Promise<AIMessageChunk> {
   let message: AIMessageChunk | undefined;
   for await (const chunk of iterable) message = message ? concat(message, chunk) : chunk;
@@ -163,12 +173,7 @@ describe("useResponsesApi: the answer, on every path", () => {
   it("sends the reasoning item back on the next turn as it came: id, summary and encrypted content verbatim", async () => {
     const model = responsesModel({ model: "openai/gpt-5-mini", reasoning: { effort: "low", summary: "auto" } });
     const first = await model.invoke("What is 2+2?");
-    const response = await fetch(`${emulator.current.baseURL}/responses`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${CANARY_API_KEY}`, "Content-Type": "application/json" },
-      body: JSON.stringify(lastResponsesBody()),
-    });
-    const item = ((await response.json()) as { output: Record<string, unknown>[] }).output.find((o) => o["type"] === "reasoning")!;
+    const item = await reasoningItemOfLastRequest();
     await model.invoke([new HumanMessage("What is 2+2?"), first, new HumanMessage("And 3+3?")]);
     const input = lastResponsesBody()["input"] as Record<string, unknown>[];
     const { status: _status, ...sent } = item;
@@ -179,12 +184,7 @@ describe("useResponsesApi: the answer, on every path", () => {
   it("an Anthropic reasoning item (reasoning text, signature, format) goes back as it came too, and v2 streamEvents streams the same text", async () => {
     const model = responsesModel({ model: "anthropic/claude-sonnet-4.5", reasoning: { max_tokens: 1024 } });
     const first = await model.invoke("Is 17 prime?");
-    const response = await fetch(`${emulator.current.baseURL}/responses`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${CANARY_API_KEY}`, "Content-Type": "application/json" },
-      body: JSON.stringify(lastResponsesBody()),
-    });
-    const item = ((await response.json()) as { output: Record<string, unknown>[] }).output.find((o) => o["type"] === "reasoning")!;
+    const item = await reasoningItemOfLastRequest();
     expect(item).toMatchObject({ content: [{ type: "reasoning_text" }], signature: expect.any(String), format: "anthropic-claude-v1" });
     await model.invoke([new HumanMessage("Is 17 prime?"), first, new HumanMessage("And 19?")]);
     const { status: _status, ...sent } = item;

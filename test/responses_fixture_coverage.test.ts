@@ -6,10 +6,10 @@ import { concat } from "@langchain/core/utils/stream";
 import { describe, expect, it } from "vitest";
 import { modelOn, useEmulator } from "./helpers/emulator.js";
 import { fixtureJson, fixtureNames, fixtureText } from "./helpers/fixtures.js";
+import { type Json, leaves } from "./helpers/json_leaves.js";
 
 const emulator = useEmulator();
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Message = AIMessage | AIMessageChunk;
 type Item = Record<string, Json>;
 
@@ -74,15 +74,6 @@ const NOT_SURFACED: [RegExp, (body: Item, match: RegExpExecArray) => boolean, st
   [/^output\.(\d+)\.content\.(\d+)\.annotations$/, () => true, "an empty list: no citations"],
   [/^output\.(\d+)\.(content|summary)$/, () => true, "an empty list: nothing in it"],
 ];
-
-function leaves(value: Json, prefix = ""): [string, Json][] {
-  if (value !== null && typeof value === "object") {
-    const entries = Array.isArray(value) ? value.map((entry, index) => [String(index), entry] as const) : Object.entries(value);
-    if (entries.length === 0) return [[prefix, value]];
-    return entries.flatMap(([key, entry]) => leaves(entry, prefix === "" ? key : `${prefix}.${key}`));
-  }
-  return [[prefix, value]];
-}
 
 function assertReachable(name: string, body: Item, message: Message): void {
   const uncovered: string[] = [];
