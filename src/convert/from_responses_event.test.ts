@@ -56,6 +56,17 @@ describe("fromResponsesEvent", () => {
     ]);
   });
 
+  it("names a streamed part's item by its id once the item is done, when no event named it before", () => {
+    const chunks = chunksOf([
+      { type: "response.reasoning_text.delta", output_index: 0, content_index: 0, delta: "hm" },
+      { type: "response.output_item.done", output_index: 0, item: { type: "reasoning", id: "rs_9", summary: [], content: [{ type: "reasoning_text", text: "hm" }], signature: "sig", format: "anthropic-claude-v1" } },
+    ]);
+    expect(chunks).toEqual([
+      delta({ reasoning: "hm", reasoning_details: [{ type: "reasoning.text", text: "hm", index: 0 }] }),
+      delta({ reasoning_details: [{ type: "reasoning.text", id: "rs_9", signature: "sig", format: "anthropic-claude-v1", index: 0 }] }),
+    ]);
+  });
+
   it("finishes with length when incomplete, keeps the items no chat field holds, and skips events it has no use for", () => {
     const [finish] = chunksOf([
       { type: "response.web_search_call.searching", output_index: 0 },

@@ -22,7 +22,7 @@ export interface ResponsesState {
   toolIndex: Map<number, number>;
   /** Function calls whose arguments were streamed. */
   argsStreamed: Set<number>;
-  /** `${item_id}#${kind}#${part}` of a reasoning part → its reasoning_details index. */
+  /** `${output_index}#${kind}#${part}` of a reasoning part → its reasoning_details index. */
   detailIndex: Map<string, number>;
   /** output_index → the item's id, from `response.output_item.added` (the docs' example events carry no item_id). */
   itemIds: Map<number, string>;
@@ -60,7 +60,7 @@ function reasoningPart(event: OpenRouterResponsesEvent, state: ResponsesState, k
   const outputIndex = event.output_index ?? -1;
   const itemId = event.item_id ?? state.itemIds.get(outputIndex) ?? "";
   const part = kind === "summary" ? event.summary_index ?? 0 : event.content_index ?? 0;
-  const key = `${itemId}#${kind}#${part}`;
+  const key = `${outputIndex}#${kind}#${part}`;
   let index = state.detailIndex.get(key);
   let reasoning = event.delta;
   const type = kind === "summary" ? "reasoning.summary" : "reasoning.text";
@@ -76,9 +76,9 @@ function reasoningPart(event: OpenRouterResponsesEvent, state: ResponsesState, k
   state.reasoningStarted = true;
   state.reasoningStreamed.add(outputIndex);
   // the id once, on the part's first fragment; the format and signature come once the item is done
-  const first = !state.idSent.has(index);
-  state.idSent.add(index);
-  const detail: OpenRouterReasoningDetail = { type, [kind === "summary" ? "summary" : "text"]: event.delta, ...(first && itemId ? { id: itemId } : {}), index };
+  const withId = itemId !== "" && !state.idSent.has(index);
+  if (withId) state.idSent.add(index);
+  const detail: OpenRouterReasoningDetail = { type, [kind === "summary" ? "summary" : "text"]: event.delta, ...(withId ? { id: itemId } : {}), index };
   return deltaChunk({ reasoning, reasoning_details: [detail] });
 }
 
@@ -91,6 +91,8 @@ function reasoningDone(item: OpenRouterResponsesReasoningItem, outputIndex: numb
   const format = item.format ?? RESPONSES_REASONING_FORMAT;
   const completed: OpenRouterReasoningDetail[] = (state.openDetails.get(outputIndex) ?? []).map(({ type, index }) => ({
     type,
+    // the id, when no event before named the item
+    ...(item.id && !state.idSent.has(index) ? { id: item.id } : {}),
     ...(type === "reasoning.text" && item.signature ? { signature: item.signature } : {}),
     format,
     index,
