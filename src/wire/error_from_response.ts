@@ -2,6 +2,7 @@
 // errors.ts imports errorFromResponse back for OpenRouterError.fromResponse: keep the classes out
 // of this module's top level, so the cycle stays harmless whichever module loads first.
 /* oxlint-disable import/no-cycle */
+import { statusOfErrorName } from "./error_status.js";
 import {
   OpenRouterAuthError,
   OpenRouterBadRequestError,
@@ -106,61 +107,6 @@ export function retryAfterMsOf(
   return ms === undefined ? undefined : Math.max(0, Math.round(ms));
 }
 
-/**
- * The status a string `code` stands for, where no status came with it: the Responses API's error
- * vocabulary (`response.failed`, `error` events, a failed 200 body; docs/responses_api.md).
- */
-function statusOfCode(code: string): number | undefined {
-  switch (code) {
-    case "rate_limit_exceeded":
-      return 429;
-    case "server_error":
-      return 500;
-    case "vector_store_timeout":
-      return 408;
-    case "image_content_policy_violation":
-      return 403;
-    case "context_length_exceeded":
-    case "invalid_prompt":
-      return 400;
-    default:
-      // invalid_image, image_too_large, unsupported_image_media_type, failed_to_download_image, …
-      return /^(invalid_|image_|empty_|failed_|unsupported_)/.test(code) ? 400 : undefined;
-  }
-}
-
-/** The status an `error_type` stands for (OpenRouter's ApiErrorType, "stable across all API formats"; docs/responses_api.md §5.4). */
-function statusOfErrorType(type: string): number | undefined {
-  switch (type) {
-    case "authentication":
-      return 401;
-    case "payment_required":
-      return 402;
-    case "permission_denied":
-    case "content_policy_violation":
-      return 403;
-    case "not_found":
-    case "image_not_found":
-      return 404;
-    case "timeout":
-      return 408;
-    case "payload_too_large":
-      return 413;
-    case "unprocessable":
-      return 422;
-    case "rate_limit_exceeded":
-      return 429;
-    case "provider_unavailable":
-      return 502;
-    case "provider_overloaded":
-      return 503;
-    case "server":
-      return 500;
-    default:
-      return /^(context_length|max_tokens|token_limit|string_too|invalid_|image_too|unsupported_|image_download|precondition)/.test(type) ? 400 : undefined;
-  }
-}
-
 /** OpenRouter's word for a model id it does not know (a 400 with availability.code model_not_found, api.md §5.4). */
 const INVALID_MODEL = /not a valid model id/i;
 
@@ -240,7 +186,7 @@ export function errorFromBody(
   const declaredStatus = status ?? (typeof code === "number" ? code : typeof error.http_status === "number" ? error.http_status : undefined);
   // no status came with it (an in-band error): the one its category or string code stands for
   const effectiveStatus =
-    declaredStatus ?? (errorType !== undefined ? statusOfErrorType(errorType) : undefined) ?? (typeof code === "string" ? statusOfCode(code) : undefined);
+    declaredStatus ?? (errorType !== undefined ? statusOfErrorName(errorType) : undefined) ?? (typeof code === "string" ? statusOfErrorName(code) : undefined);
   const availability = isRecord(error.availability) ? error.availability : undefined;
   const providerName = typeof metadata?.["provider_name"] === "string" ? metadata["provider_name"] : undefined;
   const upstream = providerMessageOf(metadata?.["raw"]);
