@@ -13,7 +13,11 @@ function failureOf(event: OpenRouterResponsesEvent): OpenRouterErrorObject {
     const { type: _type, sequence_number: _sequence, ...error } = event;
     return error as OpenRouterErrorObject;
   }
-  return event.response?.error ?? { message: `the response ended with status ${String(event.response?.status ?? "failed")}` };
+  const response = event.response;
+  const error = response?.error ?? { message: `the response ended with status ${String(response?.status ?? "failed")}` };
+  // a failed response names its precise category beside the error (docs/responses_api.md §5.4)
+  const errorType = response?.["error_type"];
+  return typeof errorType === "string" && error.error_type == null ? { ...error, error_type: errorType } : error;
 }
 
 export const responsesProtocol: SseProtocol<OpenRouterResponsesEvent> = {
