@@ -32,6 +32,23 @@ describe("fromResponsesEvent", () => {
     ]);
   });
 
+  it("a message sent only whole brings its citations and its refusal with its text", () => {
+    const item = {
+      type: "message",
+      content: [
+        { type: "output_text", text: "See docs.", annotations: [{ type: "url_citation", url: "https://openrouter.ai/docs", start_index: 4, end_index: 8 }] },
+        { type: "refusal", refusal: "Not that part." },
+      ],
+    };
+    expect(chunksOf([{ type: "response.output_item.done", output_index: 0, item }])).toEqual([
+      delta({
+        content: "See docs.",
+        annotations: [{ type: "url_citation", url_citation: { url: "https://openrouter.ai/docs", title: undefined, start_index: 4, end_index: 8 } }],
+        refusal: "Not that part.",
+      }),
+    ]);
+  });
+
   it("does not repeat what was streamed, and joins summary parts with a blank line as the result does", () => {
     expect(
       chunksOf([

@@ -14,7 +14,7 @@ import type {
   OpenRouterResponsesReasoningItem,
   OpenRouterStreamChunk,
 } from "../wire/types.js";
-import { annotationOf, finishReasonOf, isChatShaped, otherItemsOf, partText, RESPONSES_REASONING_FORMAT, reasoningDetailsOf, resultFieldsOf, toolCallOf, usageOf } from "./from_responses_output.js";
+import { annotationOf, finishReasonOf, isChatShaped, messageOf, RESPONSES_REASONING_FORMAT, reasoningDetailsOf, reasoningTextOf, resultFactsOf, toolCallOf } from "./from_responses_output.js";
 
 /** What a Responses stream has mapped so far; one per stream, from {@link newResponsesState}. */
 export interface ResponsesState {
@@ -102,7 +102,7 @@ function reasoningDone(item: OpenRouterResponsesReasoningItem, outputIndex: numb
   if (completed.length === 0 && whole.length === 0) return undefined;
   const delta: OpenRouterDelta = { reasoning_details: [...completed, ...whole] };
   if (!streamed) {
-    const text = [...(item.summary ?? []), ...(item.content ?? [])].map(partText).filter(Boolean).join("\n\n");
+    const text = reasoningTextOf(item);
     if (text) {
       delta.reasoning = state.reasoningStarted ? `\n\n${text}` : text;
       state.reasoningStarted = true;
@@ -127,13 +127,14 @@ function itemDone(item: OpenRouterResponsesOutputItem, outputIndex: number, stat
     if (state.argsStreamed.has(outputIndex) || !call.arguments) return undefined;
     return deltaChunk({ tool_calls: [{ index, function: { arguments: call.arguments } }] });
   }
-  // a message whose text came only whole
+  // a message whose text came only whole: its text, citations and refusal now
   if (state.textStreamed.has(outputIndex)) return undefined;
-  let content = "";
-  for (const part of ((item as { content?: unknown }).content as { type: string; text?: unknown }[] | null | undefined) ?? []) {
-    if (part?.type === "output_text" && typeof part.text === "string") content += part.text;
-  }
-  return content ? deltaChunk({ content }) : undefined;
+  const said = messageOf(item);
+  const delta: OpenRouterDelta = {};
+  if (said.text) delta.content = said.text;
+  if (said.annotations.length > 0) delta.annotations = said.annotations;
+  if (said.refusal) delta.refusal = said.refusal;
+  return Object.keys(delta).length > 0 ? deltaChunk(delta) : undefined;
 }
 
 /** The chat chunk an event stands for, or undefined when it carries nothing the answer needs. */
@@ -182,19 +183,8 @@ export function fromResponsesEvent(event: OpenRouterResponsesEvent, state: Respo
     case "response.done":
     case "response.incomplete": {
       const response = event.response;
-      return {
-        id: response?.id,
-        model: response?.model,
-        created: response?.created_at,
-        provider: response?.provider,
-        usage: usageOf(response?.usage),
-        service_tier: response?.service_tier,
-        openrouter_metadata: response?.openrouter_metadata,
-        incomplete_details: response?.incomplete_details ?? undefined,
-        output_items: otherItemsOf(response?.output),
-        responses_fields: resultFieldsOf(response),
-        choices: [{ index: 0, delta: {}, finish_reason: finishReasonOf(response, state.toolIndex.size > 0), native_finish_reason: response?.status ?? null }],
-      };
+      const finish = { index: 0, delta: {}, finish_reason: finishReasonOf(response, state.toolIndex.size > 0), native_finish_reason: response?.status ?? null };
+      return { ...resultFactsOf(response), choices: [finish] };
     }
     default:
       return undefined;

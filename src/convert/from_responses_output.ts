@@ -5,6 +5,7 @@
 // LangChain side of the Responses API is the chat path's, and cannot drift from it.
 import type {
   OpenRouterAnnotation,
+  OpenRouterChatResponse,
   OpenRouterReasoningDetail,
   OpenRouterResponsesAnnotation,
   OpenRouterResponsesOutputItem,
@@ -54,6 +55,26 @@ export function reasoningDetailsOf(item: OpenRouterResponsesReasoningItem, first
   return details;
 }
 
+/** A reasoning item's readable text: its summaries, then its reasoning text, a blank line between parts ("" when none). */
+export function reasoningTextOf(item: OpenRouterResponsesReasoningItem): string {
+  return [...(item.summary ?? []), ...(item.content ?? [])].map(partText).filter(Boolean).join("\n\n");
+}
+
+/** What a message item says: its output_text parts joined, their citations as chat's annotations, and a refusal. */
+export function messageOf(item: OpenRouterResponsesOutputItem): { text: string; annotations: OpenRouterAnnotation[]; refusal?: string } {
+  const said: { text: string; annotations: OpenRouterAnnotation[]; refusal?: string } = { text: "", annotations: [] };
+  const parts = (item as { content?: unknown }).content;
+  for (const part of (Array.isArray(parts) ? parts : []) as { type?: unknown; text?: unknown; refusal?: unknown; annotations?: unknown }[]) {
+    if (part?.type === "output_text" && typeof part.text === "string") {
+      said.text += part.text;
+      if (Array.isArray(part.annotations)) said.annotations.push(...(part.annotations as OpenRouterResponsesAnnotation[]).map(annotationOf));
+    } else if (part?.type === "refusal" && typeof part.refusal === "string") {
+      said.refusal = (said.refusal ?? "") + part.refusal;
+    }
+  }
+  return said;
+}
+
 /** A function_call item as a chat tool call (`id` is the call id the tool's answer names). */
 export function toolCallOf(item: { call_id?: string; id?: string; name?: string; arguments?: string }, index: number): OpenRouterResponseToolCall {
   return { index, id: item.call_id ?? item.id ?? null, type: "function", function: { name: item.name ?? "", arguments: item.arguments ?? "" } };
@@ -87,6 +108,26 @@ export function otherItemsOf(output: OpenRouterResponsesOutputItem[] | null | un
   if (!Array.isArray(output)) return undefined;
   const others = output.filter((item) => typeof item === "object" && item !== null && !isChatShaped(item));
   return others.length > 0 ? others : undefined;
+}
+
+/**
+ * The facts of a finished result as the top-level fields of the chat completion body (or finish
+ * chunk) it stands for: everything but the choice. The finish reason and `native_finish_reason` (the
+ * status) go on the choice: {@link finishReasonOf}.
+ */
+export function resultFactsOf(result: OpenRouterResponsesResult | undefined): Omit<OpenRouterChatResponse, "choices"> {
+  return {
+    id: result?.id,
+    created: result?.created_at,
+    model: result?.model,
+    provider: result?.provider,
+    usage: usageOf(result?.usage),
+    service_tier: result?.service_tier,
+    openrouter_metadata: result?.openrouter_metadata,
+    incomplete_details: result?.incomplete_details ?? undefined,
+    output_items: otherItemsOf(result?.output),
+    responses_fields: resultFieldsOf(result),
+  };
 }
 
 // the result fields the chat shapes hold; `output_text` is the joined text of the message items
