@@ -257,7 +257,7 @@ export class ChatOpenRouter
 
   /** Sends the streamed request; the chunks it yields are read once, by whichever path asked. */
   protected openStream(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<OpenRouterStream> {
-    return sendForStream(this.connectionFor(options), this, this.requestBody(messages, options), options, options.streamUsage ?? this.streamUsage);
+    return sendForStream(this.connectionFor(options), this, this.requestBody(messages, options), options);
   }
 
   /** As core's `stream()`, with every timeout of the call an OpenRouterTimeoutError (call_signal.ts). */

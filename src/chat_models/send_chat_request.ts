@@ -12,7 +12,8 @@ import { chatRequest, responsesRequest } from "./invocation_params.js";
 import type { ChatOpenRouterCallOptions, ChatOpenRouterRequestOptions } from "./options.js";
 import { chatResultOf } from "./read_answer.js";
 
-type Model = Partial<ChatOpenRouterRequestOptions> & { defaultHeaders?: Record<string, string> };
+/** The model's fields as the next request sends them (`streamUsage` already defaulted by the constructor). */
+type Model = Partial<ChatOpenRouterRequestOptions> & { streamUsage: boolean; defaultHeaders?: Record<string, string> };
 
 const usesResponsesApi = (model: Model, options: ChatOpenRouterCallOptions): boolean => options.useResponsesApi ?? model.useResponsesApi ?? false;
 
@@ -35,14 +36,8 @@ export async function sendForResult(connection: OpenRouterConnection, model: Mod
   return chatResultOf(answer.body, answer.headers);
 }
 
-/** A streamed answer, its chunks as chat completion chunks whichever API sent them; `streamUsage` asks chat completions for the usage chunk. */
-export async function sendForStream(
-  connection: OpenRouterConnection,
-  model: Model,
-  body: OpenRouterChatRequest,
-  options: ChatOpenRouterCallOptions,
-  streamUsage: boolean
-): Promise<OpenRouterStream> {
+/** A streamed answer, its chunks as chat completion chunks whichever API sent them. */
+export async function sendForStream(connection: OpenRouterConnection, model: Model, body: OpenRouterChatRequest, options: ChatOpenRouterCallOptions): Promise<OpenRouterStream> {
   const streamed: OpenRouterChatRequest = { ...body, stream: true };
   if (usesResponsesApi(model, options)) {
     // usage always comes with response.completed: no stream_options there
@@ -50,6 +45,6 @@ export async function sendForStream(
     return { headers, chunks: chatChunksOf(chunks) };
   }
   checkChatTools(body);
-  if (streamUsage) streamed.stream_options = { include_usage: true };
+  if (options.streamUsage ?? model.streamUsage) streamed.stream_options = { include_usage: true };
   return requestStream(connection, chatRequest(model, streamed, options));
 }
