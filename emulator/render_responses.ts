@@ -8,7 +8,7 @@
  */
 import type { Answer, ReasoningDetail } from "./answer.js";
 import { sha256Hex } from "./deterministic.js";
-import { DONE, PROCESSING } from "./render_sse.js";
+import { DONE, PROCESSING, splitWords } from "./render_sse.js";
 import type { JsonValue } from "./schema_values.js";
 
 type Json = Record<string, JsonValue>;
@@ -96,10 +96,6 @@ export function responsesJson(a: Answer): Json {
   };
 }
 
-function words(text: string): string[] {
-  return (text.match(/\s*\S+\s*/g) ?? [text]).filter((piece) => piece !== "");
-}
-
 function pieces(text: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
@@ -120,12 +116,12 @@ export function responsesStream(a: Answer): { head: string[]; body: string[]; ta
       body.push(frame("response.output_item.added", { output_index, item: { ...item, summary: [], content: [], encrypted_content: null, status: "in_progress" } }));
       (item["summary"] as Json[]).forEach((part, summary_index) => {
         body.push(frame("response.reasoning_summary_part.added", { item_id, output_index, summary_index, part: { type: "summary_text", text: "" } }));
-        for (const delta of words(part["text"] as string)) body.push(frame("response.reasoning_summary_text.delta", { item_id, output_index, summary_index, delta }));
+        for (const delta of splitWords(part["text"] as string, 1)) body.push(frame("response.reasoning_summary_text.delta", { item_id, output_index, summary_index, delta }));
         body.push(frame("response.reasoning_summary_text.done", { item_id, output_index, summary_index, text: part["text"] ?? "" }));
         body.push(frame("response.reasoning_summary_part.done", { item_id, output_index, summary_index, part }));
       });
       ((item["content"] as Json[] | undefined) ?? []).forEach((part, content_index) => {
-        for (const delta of words(part["text"] as string)) body.push(frame("response.reasoning_text.delta", { item_id, output_index, content_index, delta }));
+        for (const delta of splitWords(part["text"] as string, 1)) body.push(frame("response.reasoning_text.delta", { item_id, output_index, content_index, delta }));
         body.push(frame("response.reasoning_text.done", { item_id, output_index, content_index, text: part["text"] ?? "" }));
       });
       body.push(PROCESSING);
@@ -134,12 +130,12 @@ export function responsesStream(a: Answer): { head: string[]; body: string[]; ta
       const part = (item["content"] as Json[])[0]!;
       if (part["type"] === "refusal") {
         body.push(frame("response.content_part.added", { item_id, output_index, content_index: 0, part: { type: "refusal", refusal: "" } }));
-        for (const delta of words(part["refusal"] as string)) body.push(frame("response.refusal.delta", { item_id, output_index, content_index: 0, delta }));
+        for (const delta of splitWords(part["refusal"] as string, 1)) body.push(frame("response.refusal.delta", { item_id, output_index, content_index: 0, delta }));
         body.push(frame("response.refusal.done", { item_id, output_index, content_index: 0, refusal: part["refusal"] ?? "" }));
       } else {
         body.push(frame("response.content_part.added", { item_id, output_index, content_index: 0, part: { type: "output_text", text: "", annotations: [] } }));
         const text = part["text"] as string;
-        for (const delta of a.contentIsJson ? pieces(text, 7) : words(text)) {
+        for (const delta of a.contentIsJson ? pieces(text, 7) : splitWords(text, 1)) {
           body.push(frame("response.output_text.delta", { item_id, output_index, content_index: 0, delta, logprobs: [] }));
         }
         (part["annotations"] as Json[]).forEach((annotation, annotation_index) => {

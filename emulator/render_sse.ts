@@ -57,7 +57,8 @@ export function errorFrame(a: Answer): string {
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
-function splitWords(text: string, perChunk: number): string[] {
+/** `text` in pieces of `perChunk` words (each with its surrounding spaces). */
+export function splitWords(text: string, perChunk: number): string[] {
   const words = text.match(/\s*\S+\s*/g) ?? [text];
   const out: string[] = [];
   for (let i = 0; i < words.length; i += perChunk) out.push(words.slice(i, i + perChunk).join(""));
